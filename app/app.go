@@ -31,6 +31,9 @@ type ui struct {
 	sess *account.Session
 	idle *idleLock
 	path string
+	opts []account.Option // account options; tests use a cheap KDF
+	// navigate shows the destination with key, when the user may see it.
+	navigate func(key string)
 }
 
 // Run starts the desktop app on the workspace file at path and returns when
@@ -44,11 +47,11 @@ func Run(path string) error {
 	return nil
 }
 
-func newUI(a fyne.App, path string) *ui {
+func newUI(a fyne.App, path string, opts ...account.Option) *ui {
 	a.SetIcon(Icon)
 	i18n.Use(a.Preferences().StringWithFallback(prefLanguage, i18n.Chinese))
 	applyTheme(a)
-	u := &ui{app: a, path: path, win: a.NewWindow(i18n.L("app.title"))}
+	u := &ui{app: a, path: path, opts: opts, win: a.NewWindow(i18n.L("app.title"))}
 	u.win.SetIcon(Icon)
 	u.win.Resize(fyne.NewSize(1100, 720))
 	u.win.SetMaster()
@@ -58,7 +61,7 @@ func newUI(a fyne.App, path string) *ui {
 
 // start opens the workspace and shows setup, sign-in or why it cannot open.
 func (u *ui) start() {
-	ws, err := review.Open(u.path)
+	ws, err := review.Open(u.path, u.opts...)
 	if err != nil {
 		u.win.SetContent(u.errorScreen(err))
 		return

@@ -72,6 +72,13 @@ func (u *ui) showMain() {
 		body.Objects = []fyne.CanvasObject{dests[i].screen(u)}
 		body.Refresh()
 	}
+	u.navigate = func(key string) {
+		for i, d := range dests {
+			if d.key == key {
+				nav.Select(i)
+			}
+		}
+	}
 	split := container.NewHSplit(nav, body)
 	split.Offset = 0.16
 	u.win.SetTitle(i18n.L("app.title") + " — " + u.sess.User.FullName)

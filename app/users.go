@@ -74,7 +74,9 @@ func statusText(user account.User) string {
 // reload reads the accounts again and keeps the selection.
 func (s *usersScreen) reload() {
 	users, err := s.u.ws.Accounts.List(s.u.ctx())
-	showError(s.message, err)
+	if err != nil {
+		showError(s.message, err)
+	}
 	s.users = users
 	s.list.Refresh()
 	for i, user := range users {

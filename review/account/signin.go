@@ -23,7 +23,7 @@ func (s *Store) SignIn(ctx context.Context, name, password string) (*Session, er
 	if errors.Is(err, ErrNoSuchUser) {
 		decoy.kdf = s.kdf
 		decoy.check(password)
-		return nil, s.recordFailure(ctx, name, "unknown user")
+		return nil, firstErr(s.recordFailure(ctx, name, "unknown user"), ErrBadCredentials)
 	}
 	if err != nil {
 		return nil, err
@@ -68,15 +68,11 @@ func (s *Store) refuse(ctx context.Context, u User) error {
 	return nil
 }
 
-// recordFailure audits a refused attempt and returns ErrBadCredentials.
+// recordFailure audits a refused attempt.
 func (s *Store) recordFailure(ctx context.Context, name, why string) error {
-	err := s.db.Write(ctx, func(tx *sql.Tx) error {
+	return s.db.Write(ctx, func(tx *sql.Tx) error {
 		return audited(ctx, tx, name, audit.ActionSignInFail, name, why)
 	})
-	if err != nil {
-		return err
-	}
-	return ErrBadCredentials
 }
 
 // failed counts a wrong password and locks the account at the limit.

@@ -1,0 +1,105 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"shenfa/app/i18n"
+	"shenfa/review"
+	"shenfa/review/account"
+)
+
+var cheap = account.WithKDF(account.KDF{Time: 1, MemoryKiB: 64, Threads: 1})
+
+// demoUI starts the interface on a fresh demo workspace with a test driver.
+func demoUI(t *testing.T) *ui {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "ws.db")
+	w, err := review.Open(path, cheap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SetupDemo(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	a := test.NewTempApp(t)
+	u := newUI(a, path, cheap)
+	a.Settings().SetTheme(variantTheme{Theme: newTheme(), variant: 0}) // dark, as golden files expect
+	u.win.Resize(fyne.NewSize(1100, 720))
+	t.Cleanup(u.close)
+	return u
+}
+
+// find returns the first object of type T on the window for which ok holds.
+func find[T fyne.CanvasObject](t *testing.T, u *ui, ok func(T) bool) T {
+	var found T
+	var walk func(o fyne.CanvasObject) bool
+	walk = func(o fyne.CanvasObject) bool {
+		if v, is := o.(T); is && ok(v) {
+			found = v
+			return true
+		}
+		if c, is := o.(*fyne.Container); is {
+			for _, child := range c.Objects {
+				if walk(child) {
+					return true
+				}
+			}
+		}
+		if w, is := o.(fyne.Widget); is {
+			r := test.TempWidgetRenderer(t, w)
+			for _, child := range r.Objects() {
+				if walk(child) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	walk(u.win.Content())
+	return found
+}
+
+func button(t *testing.T, u *ui, label string) *widget.Button {
+	return find(t, u, func(b *widget.Button) bool { return b.Text == label })
+}
+
+func label(t *testing.T, u *ui, text string) *widget.Label {
+	return find(t, u, func(l *widget.Label) bool { return l.Text == text && l.Visible() })
+}
+
+func entry(t *testing.T, u *ui, placeholder string) *widget.Entry {
+	return find(t, u, func(e *widget.Entry) bool { return e.PlaceHolder == placeholder })
+}
+
+// eventually waits for background work (argon2) to reach the UI.
+func eventually(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func signInAs(t *testing.T, u *ui, name, password string) {
+	t.Helper()
+	test.Type(entry(t, u, i18n.L("field.username")), name)
+	test.Type(entry(t, u, i18n.L("field.password")), password)
+	test.Tap(button(t, u, i18n.L("action.sign_in")))
+}
+
+func TestMain(m *testing.M) {
+	i18n.Use(i18n.Chinese)
+	os.Exit(m.Run())
+}
