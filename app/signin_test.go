@@ -38,7 +38,9 @@ func TestLockoutShownAtSignIn(t *testing.T) {
 		signInAs(t, u, "", "Wrong-pw-1")
 		eventually(t, "the form to come back", func() bool { return !button(t, u, i18n.L("action.sign_in")).Disabled() })
 	}
-	shown := find(t, u, func(l *widget.Label) bool { return l.Visible() && strings.HasPrefix(l.Text, "登录失败次数过多") })
+	shown := find(t, u, func(l *widget.Label) bool {
+		return l.Visible() && strings.HasPrefix(l.Text, "登录失败次数过多")
+	})
 	if shown == nil || u.sess != nil {
 		t.Fatal("no lockout message after five failures")
 	}
