@@ -4,9 +4,11 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -42,6 +44,9 @@ func Run(path string) error {
 	a := fyneapp.NewWithID(review.AppID)
 	u := newUI(a, path)
 	quitOnSignal(a)
+	if os.Getenv("SHENFA_STARTUP_REPORT") != "" {
+		reportFirstFrame(a, u.win)
+	}
 	u.win.ShowAndRun()
 	u.close()
 	return nil
@@ -111,3 +116,15 @@ func quitOnSignal(a fyne.App) {
 
 // ctx is the context for workspace calls made from the interface.
 func (u *ui) ctx() context.Context { return context.Background() }
+
+// reportFirstFrame prints how long after process start the first frame was
+// drawn, for `make bench` and anyone checking start-up on their machine.
+// Capture waits for a real render of the window.
+func reportFirstFrame(a fyne.App, w fyne.Window) {
+	a.Lifecycle().SetOnStarted(func() {
+		go func() {
+			w.Canvas().Capture()
+			fmt.Fprintf(os.Stderr, "shenfa: first frame %d ms after process start\n", time.Since(processStart()).Milliseconds())
+		}()
+	})
+}

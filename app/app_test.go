@@ -101,5 +101,6 @@ func signInAs(t *testing.T, u *ui, name, password string) {
 
 func TestMain(m *testing.M) {
 	i18n.Use(i18n.Chinese)
+	background = func(work func() error, done func(error)) { done(work()) }
 	os.Exit(m.Run())
 }

@@ -12,7 +12,9 @@ import (
 
 // background runs work off the UI goroutine and hands its error to done on
 // the UI goroutine; argon2 and database writes must not freeze the window.
-func background(work func() error, done func(error)) {
+// Headless tests replace it with a synchronous call, because the test
+// driver runs fyne.Do on the calling goroutine.
+var background = func(work func() error, done func(error)) {
 	go func() {
 		err := work()
 		fyne.Do(func() { done(err) })

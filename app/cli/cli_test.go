@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"shenfa/review/account"
 )
 
 // demoPath is one demo workspace shared by the tests, made once because
@@ -14,6 +16,7 @@ import (
 var demoPath string
 
 func TestMain(m *testing.M) {
+	account.DefaultKDF = account.KDF{Time: 1, MemoryKiB: 64, Threads: 1} // -race makes argon2 slow
 	dir, _ := os.MkdirTemp("", "shenfa-cli")
 	demoPath = filepath.Join(dir, "ws.db")
 	code := m.Run()

@@ -17,14 +17,14 @@ var cheap = account.KDF{Time: 1, MemoryKiB: 64, Threads: 1}
 var migrations = []workspace.Migration{{Version: 1, Name: "test", SQL: account.Schema + audit.Schema}}
 
 type fixture struct {
-	t     *testing.T
+	t     testing.TB
 	db    *workspace.DB
 	store *account.Store
 	now   time.Time
 	ctx   context.Context
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	db, err := workspace.Open(filepath.Join(t.TempDir(), "ws.db"), migrations)
 	if err != nil {
