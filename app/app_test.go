@@ -104,3 +104,13 @@ func TestMain(m *testing.M) {
 	background = func(work func() error, done func(error)) { done(work()) }
 	os.Exit(m.Run())
 }
+
+// findAll returns every entry on the window in layout order.
+func findAll(t *testing.T, u *ui) []*widget.Entry {
+	var out []*widget.Entry
+	find(t, u, func(e *widget.Entry) bool {
+		out = append(out, e)
+		return false
+	})
+	return out
+}
