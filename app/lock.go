@@ -111,19 +111,7 @@ func (u *ui) showLock() {
 
 func (u *ui) unlock(f *signInForm) {
 	password := f.password.Text
-	f.busy(true)
-	var sess *account.Session
-	background(func() (err error) {
-		sess, err = u.ws.Accounts.Resume(u.ctx(), u.sess, password)
-		return err
-	}, func(err error) {
-		f.busy(false)
-		f.password.SetText("")
-		showError(f.message, err)
-		if err == nil {
-			u.signedIn(sess)
-		}
-	})
+	u.authenticate(f, func() (*account.Session, error) { return u.ws.Accounts.Resume(u.ctx(), u.sess, password) })
 }
 
 // activity sits behind the content and sees pointer movement and clicks

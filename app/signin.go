@@ -46,10 +46,12 @@ func (f *signInForm) busy(on bool) {
 
 func (u *ui) showSignIn() {
 	u.win.SetTitle(i18n.L("app.title"))
-	u.win.SetContent(u.signInScreen())
+	content, name := u.signInScreen()
+	u.win.SetContent(content)
+	u.win.Canvas().Focus(name)
 }
 
-func (u *ui) signInScreen() fyne.CanvasObject {
+func (u *ui) signInScreen() (fyne.CanvasObject, fyne.Focusable) {
 	var f *signInForm
 	f = newSignInForm(i18n.L("action.sign_in"), func() { u.signIn(f) })
 	form := widget.NewForm(formRow(i18n.L("field.username"), f.name), formRow(i18n.L("field.password"), f.password))
@@ -60,7 +62,7 @@ func (u *ui) signInScreen() fyne.CanvasObject {
 		box.Add(u.demoAccounts(f))
 	}
 	box.Add(container.NewHBox(languageSwitch(u)))
-	return container.NewVScroll(card(460, box))
+	return container.NewVScroll(card(460, box)), f.name
 }
 
 func (u *ui) signIn(f *signInForm) {
@@ -69,10 +71,16 @@ func (u *ui) signIn(f *signInForm) {
 		showError(f.message, account.ErrBadCredentials)
 		return
 	}
+	u.authenticate(f, func() (*account.Session, error) { return u.ws.Accounts.SignIn(u.ctx(), name, password) })
+}
+
+// authenticate runs a sign-in off the UI goroutine (argon2 takes half a
+// second) and shows the result on the form.
+func (u *ui) authenticate(f *signInForm, check func() (*account.Session, error)) {
 	f.busy(true)
 	var sess *account.Session
 	background(func() (err error) {
-		sess, err = u.ws.Accounts.SignIn(u.ctx(), name, password)
+		sess, err = check()
 		return err
 	}, func(err error) {
 		f.busy(false)
@@ -178,4 +186,5 @@ func (u *ui) setLanguage(code string) {
 		return
 	}
 	u.showMain()
+	u.navigate("settings") // the switch was made there
 }

@@ -47,8 +47,12 @@ func (c *ctx) credentials() (string, string, error) {
 	return c.user, pw[0], nil
 }
 
-// signIn opens the workspace and signs in as --user; the caller closes it.
+// signIn opens an existing workspace and signs in as --user; the caller
+// closes it. A missing file is an argument error, never a new workspace.
 func (c *ctx) signIn(ctx context.Context) (*review.Workspace, *account.Session, int) {
+	if _, err := os.Stat(c.db); err != nil {
+		return nil, nil, c.usageError(errors.New(i18n.L("cli.no_workspace", map[string]any{"Path": c.db})))
+	}
 	name, pw, err := c.credentials()
 	if err != nil {
 		return nil, nil, c.usageError(err)

@@ -72,9 +72,6 @@ func runBackup(c *ctx, args []string) int {
 	if len(args) != 1 {
 		return c.usageError(errors.New(i18n.L("cli.backup_usage")))
 	}
-	if _, err := os.Stat(c.db); err != nil {
-		return c.usageError(errors.New(i18n.L("cli.no_workspace", map[string]any{"Path": c.db})))
-	}
 	ctx := context.Background()
 	w, sess, code := c.signIn(ctx)
 	if code != ExitOK {
@@ -111,9 +108,6 @@ func runRestore(c *ctx, args []string) int {
 func runAudit(c *ctx, args []string) int {
 	if len(args) == 0 || (args[0] != "verify" && args[0] != "list") {
 		return c.usageError(errors.New(i18n.L("cli.audit_usage")))
-	}
-	if _, err := os.Stat(c.db); err != nil {
-		return c.usageError(errors.New(i18n.L("cli.no_workspace", map[string]any{"Path": c.db})))
 	}
 	ctx := context.Background()
 	w, sess, code := c.signIn(ctx)
