@@ -1,0 +1,114 @@
+# Shenfa (审发) — build, test and packaging. `make help` lists the targets.
+
+SHELL       := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Go from the official tarball lives in /usr/local/go/bin, which is not always on PATH.
+ifeq ($(shell command -v go 2>/dev/null),)
+export PATH := $(PATH):/usr/local/go/bin
+endif
+
+GO       ?= go
+BIN      := bin/shenfa
+DEMO_DB  := .demo/workspace.db
+DIST     := dist
+VERSION  := $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' FyneApp.toml | head -n1)
+APP_NAME := $(shell sed -n 's/^[[:space:]]*Name[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' FyneApp.toml | head -n1)
+PKG      := $(DIST)/shenfa-$(VERSION)-linux-$(shell $(GO) env GOARCH 2>/dev/null).tar.xz
+# The fyne packaging tool, pinned (fyne.io/tools v1.7.0) with checksums in .ci/tools/go.mod.
+FYNE     := bin/tools/fyne
+
+# Debian 12 packages: to build (cgo + GLFW) and to run the GUI smoke test under Xvfb.
+DEPS_BUILD := ca-certificates gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
+              libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+DEPS_GUI   := xvfb xdotool x11-utils imagemagick libgl1-mesa-dri
+DEPS_PKG   := xz-utils
+
+# install_debs <packages>: install the missing ones (as root) or say how to (otherwise).
+define install_debs
+missing=(); \
+for p in $(1); do \
+  s=$$(dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null || true); \
+  [[ "$$s" == "install ok installed" ]] || missing+=("$$p"); \
+done; \
+if (( $${#missing[@]} == 0 )); then exit 0; fi; \
+if [[ $$(id -u) -ne 0 ]]; then \
+  echo "Missing Debian packages: $${missing[*]}" >&2; \
+  echo "Install them with:" >&2; \
+  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends $${missing[*]}" >&2; \
+  exit 1; \
+fi; \
+echo "Installing missing Debian packages: $${missing[*]}"; \
+export DEBIAN_FRONTEND=$${DEBIAN_FRONTEND:-noninteractive}; \
+apt-get update && apt-get install -y --no-install-recommends "$${missing[@]}"
+endef
+
+.PHONY: help deps deps-build deps-gui deps-pkg build run test fmt-check vet unit smoke bench release package clean
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+deps: deps-build deps-gui ## install (as root) or list the Debian packages needed to build and test
+
+deps-build: ## Debian packages needed to build (gcc, GL/X11 headers) and a Go toolchain
+	@$(call install_debs,$(DEPS_BUILD))
+	@command -v $(GO) >/dev/null || { echo "Go is not installed (need Go 1.26: https://go.dev/dl/, into /usr/local/go)" >&2; exit 1; }
+
+deps-gui: ## Debian packages needed by the GUI smoke test (Xvfb, xdotool, x11-utils, imagemagick)
+	@$(call install_debs,$(DEPS_GUI))
+
+deps-pkg: ## Debian packages needed by `make package` (xz)
+	@$(call install_debs,$(DEPS_PKG))
+
+build: deps-build ## go build -o bin/shenfa .
+	$(GO) build -o $(BIN) .
+
+run: deps build ## build and start the app on .demo/workspace.db (demo accounts created on first run)
+	@if [[ -z "$${DISPLAY:-}" && -z "$${WAYLAND_DISPLAY:-}" ]]; then \
+	  echo "make run: no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set)." >&2; \
+	  echo "Run it from a desktop session, or under a virtual X server: xvfb-run -a make run" >&2; \
+	  exit 1; \
+	fi
+	@if [[ ! -e $(DEMO_DB) ]]; then \
+	  mkdir -p $(dir $(DEMO_DB)); \
+	  echo "Creating demo workspace $(DEMO_DB); note the demo accounts' passwords:"; \
+	  $(BIN) init --demo --db $(DEMO_DB); \
+	fi
+	$(BIN) --db $(DEMO_DB)
+
+test: deps ## gofmt check, go vet, go test -race, build, GUI smoke test (in that order)
+	@for t in fmt-check vet unit build smoke; do $(MAKE) --no-print-directory $$t || exit 1; done
+
+fmt-check: ## fail if gofmt would change any file
+	@files=$$(gofmt -l . ); \
+	if [[ -n "$$files" ]]; then echo "gofmt: these files need formatting (run gofmt -w):" >&2; echo "$$files" >&2; exit 1; fi; \
+	echo "gofmt: ok"
+
+vet: ## go vet ./...
+	$(GO) vet ./...
+
+unit: ## go test -race ./...
+	$(GO) test -race ./...
+
+smoke: ## GUI smoke test of bin/shenfa under Xvfb (screenshot in .ci/artifacts/smoke.png)
+	.ci/smoke
+
+bench: ## run the benchmarks (output also saved to bench.txt)
+	$(GO) test -run '^$$' -bench . -benchmem ./... | tee bench.txt
+
+release: deps-build ## optimised dist/shenfa, version from FyneApp.toml
+	CGO_ENABLED=1 $(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" -o $(DIST)/shenfa .
+
+package: deps-build deps-pkg $(FYNE) ## Linux tar.xz package in dist/ (fyne package --release)
+	@mkdir -p $(DIST)
+	rm -f "$(APP_NAME).tar.xz"
+	GOFLAGS="$${GOFLAGS:-} -ldflags=-X=main.version=$(VERSION)" $(FYNE) package -os linux --release
+	mv -f "$(APP_NAME).tar.xz" $(PKG)
+	@echo "package: $(PKG)"; tar -tvJf $(PKG)
+
+$(FYNE): .ci/tools/go.mod .ci/tools/go.sum
+	$(GO) build -C .ci/tools -o $(CURDIR)/$(FYNE) fyne.io/tools/cmd/fyne
+
+clean: ## remove build outputs (bin/, dist/, bench.txt, .ci/artifacts/); keeps .demo/
+	rm -rf bin $(DIST) bench.txt .ci/artifacts shenfa tmp-pkg "$(APP_NAME).tar.xz"

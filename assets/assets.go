@@ -1,0 +1,26 @@
+// Package assets holds the files embedded in the Shenfa binary: the UI and
+// record fonts, the application icon and the UI translations. It imports no
+// Fyne code; see licenses/README.md for the fonts' licences and origin.
+package assets
+
+import "embed"
+
+// UIFont is Droid Sans Fallback (TrueType, Apache-2.0), the CJK font of the user interface.
+//
+//go:embed fonts/DroidSansFallbackFull.ttf
+var UIFont []byte
+
+// RecordFont is AR PL SungtiL GB (宋体, TrueType, Arphic Public License), the font of PDF records.
+//
+//go:embed fonts/gbsn00lp.ttf
+var RecordFont []byte
+
+// Icon is the 512×512 PNG application icon.
+//
+//go:embed icon.png
+var Icon []byte
+
+// Translations holds the UI translation files, one JSON file per language under translations/.
+//
+//go:embed translations
+var Translations embed.FS
