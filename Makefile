@@ -94,8 +94,9 @@ unit: ## go test -race ./...
 smoke: ## GUI smoke test of bin/shenfa under Xvfb (screenshot in .ci/artifacts/smoke.png)
 	.ci/smoke
 
-bench: ## run the benchmarks (output also saved to bench.txt)
-	$(GO) test -run '^$$' -bench . -benchmem ./... | tee bench.txt
+bench: deps ## run the benchmarks, start-up under Xvfb when there is no display (output also in bench.txt)
+	@if [[ -n "$${DISPLAY:-}" ]]; then run=(); else run=(xvfb-run -a -s "-screen 0 1280x800x24"); fi; \
+	LIBGL_ALWAYS_SOFTWARE=1 "$${run[@]}" $(GO) test -run '^$$' -bench . -benchmem ./... | tee bench.txt
 
 release: deps-build ## optimised dist/shenfa, version from FyneApp.toml
 	CGO_ENABLED=1 $(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" -o $(DIST)/shenfa .
