@@ -22,7 +22,7 @@ FYNE     := bin/tools/fyne
 # Debian 12 packages: to build (cgo + GLFW) and to run the GUI smoke test under Xvfb.
 DEPS_BUILD := ca-certificates gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
-DEPS_GUI   := xvfb xdotool x11-utils imagemagick libgl1-mesa-dri
+DEPS_GUI   := xvfb xauth xdotool x11-utils imagemagick libgl1-mesa-dri
 DEPS_PKG   := xz-utils
 
 # install_debs <packages>: install the missing ones (as root) or say how to (otherwise).
@@ -55,7 +55,7 @@ deps-build: ## Debian packages needed to build (gcc, GL/X11 headers) and a Go to
 	@$(call install_debs,$(DEPS_BUILD))
 	@command -v $(GO) >/dev/null || { echo "Go is not installed (need Go 1.26: https://go.dev/dl/, into /usr/local/go)" >&2; exit 1; }
 
-deps-gui: ## Debian packages needed by the GUI smoke test (Xvfb, xdotool, x11-utils, imagemagick)
+deps-gui: ## Debian packages needed by the GUI smoke test (Xvfb, xdotool, x11-utils, imagemagick) and xvfb-run
 	@$(call install_debs,$(DEPS_GUI))
 
 deps-pkg: ## Debian packages needed by `make package` (xz)
@@ -104,8 +104,15 @@ release: deps-build ## optimised dist/shenfa, version from FyneApp.toml
 package: deps-build deps-pkg $(FYNE) ## Linux tar.xz package in dist/ (fyne package --release)
 	@mkdir -p $(DIST)
 	rm -f "$(APP_NAME).tar.xz"
-	GOFLAGS="$${GOFLAGS:-} -ldflags=-X=main.version=$(VERSION)" $(FYNE) package -os linux --release
-	mv -f "$(APP_NAME).tar.xz" $(PKG)
+	@# fyne package rewrites FyneApp.toml to bump Build after every run: keep the file as it is.
+	cp FyneApp.toml $(DIST)/.FyneApp.toml.orig; st=0; \
+	GOFLAGS="$${GOFLAGS:-} -ldflags=-X=main.version=$(VERSION)" $(FYNE) package -os linux --release || st=$$?; \
+	mv -f $(DIST)/.FyneApp.toml.orig FyneApp.toml; exit $$st
+	@# The fonts' licences (the Arphic licence must travel with every copy) go in usr/local/share/doc.
+	rm -rf $(DIST)/.pkg && mkdir -p $(DIST)/.pkg/usr/local/share/doc/shenfa
+	tar -xJf "$(APP_NAME).tar.xz" -C $(DIST)/.pkg && rm -f "$(APP_NAME).tar.xz"
+	cp -r assets/licenses $(DIST)/.pkg/usr/local/share/doc/shenfa/
+	tar -cJf $(PKG) -C $(DIST)/.pkg usr Makefile && rm -rf $(DIST)/.pkg
 	@echo "package: $(PKG)"; tar -tvJf $(PKG)
 
 $(FYNE): .ci/tools/go.mod .ci/tools/go.sum
