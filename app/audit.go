@@ -139,13 +139,23 @@ func (s *auditScreen) load() {
 	setEnabled(s.nextPage, s.offset+len(rows) < total)
 }
 
-// verify walks the chain and shows the verdict in words and colour.
+// verify walks the chain off the UI goroutine; a long trail takes a while.
 func (s *auditScreen) verify() {
-	rep, err := s.u.ws.VerifyAudit(s.u.ctx(), s.u.sess)
-	if err != nil {
-		showError(s.message, err)
-		return
-	}
+	var rep audit.Report
+	background(func() (err error) {
+		rep, err = s.u.ws.VerifyAudit(s.u.ctx(), s.u.sess)
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError(s.message, err)
+			return
+		}
+		s.showVerdict(rep)
+	})
+}
+
+// showVerdict states the chain check's result in words and colour.
+func (s *auditScreen) showVerdict(rep audit.Report) {
 	label := widget.NewLabel("")
 	label.Wrapping = wrapping()
 	if rep.OK {

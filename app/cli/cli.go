@@ -16,10 +16,9 @@ import (
 
 // Exit statuses.
 const (
-	ExitOK      = 0 // success
-	ExitFailed  = 1 // the command ran and found a problem
-	ExitUsage   = 2 // bad arguments or unreadable input
-	exitUnknown = 2
+	ExitOK     = 0 // success
+	ExitFailed = 1 // the command ran and found a problem
+	ExitUsage  = 2 // bad arguments or unreadable input
 )
 
 // Env is what a command may touch, so that tests can run commands in-process.
@@ -63,7 +62,7 @@ func Run(args []string, env Env) int {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
-	i18n.Use(langFrom(env))
+	i18n.Use(i18n.FromEnv(env.Getenv))
 	c := &ctx{Env: env}
 	rest, err := c.globalFlags(args)
 	if err != nil {
@@ -78,13 +77,6 @@ func Run(args []string, env Env) int {
 		}
 	}
 	return c.usageError(errors.New(i18n.L("cli.unknown_command", map[string]any{"Name": rest[0]})))
-}
-
-func langFrom(env Env) string {
-	if env.Getenv("SHENFA_LANG") == i18n.English {
-		return i18n.English
-	}
-	return i18n.Chinese
 }
 
 // globalFlags takes --db, --user and --password-file wherever they stand

@@ -4,7 +4,6 @@
 package i18n
 
 import (
-	"errors"
 	"os"
 	"sync"
 
@@ -57,8 +56,8 @@ func Current() string {
 }
 
 // FromEnv returns the language asked for by SHENFA_LANG, or Chinese.
-func FromEnv() string {
-	if os.Getenv("SHENFA_LANG") == English {
+func FromEnv(getenv func(string) string) string {
+	if getenv("SHENFA_LANG") == English {
 		return English
 	}
 	return Chinese
@@ -66,6 +65,3 @@ func FromEnv() string {
 
 // L translates key.
 func L(key string, data ...any) string { return lang.L(key, data...) }
-
-// Is reports whether err is target, for callers that only import this package.
-func Is(err, target error) bool { return errors.Is(err, target) }

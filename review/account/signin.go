@@ -14,15 +14,16 @@ import (
 
 // decoy is verified against unknown names so that a missing account costs
 // as much time as a wrong password and cannot be told apart by timing.
-var decoy = credential{kdf: DefaultKDF, salt: make([]byte, saltLen), verifier: make([]byte, verifierLen)}
+func (s *Store) decoy() credential {
+	return credential{kdf: s.kdf, salt: make([]byte, saltLen), verifier: make([]byte, verifierLen)}
+}
 
 // SignIn checks a name and password. Failures count toward lockout; every
 // attempt is audited.
 func (s *Store) SignIn(ctx context.Context, name, password string) (*Session, error) {
 	u, cred, err := s.lookup(ctx, name)
 	if errors.Is(err, ErrNoSuchUser) {
-		decoy.kdf = s.kdf
-		decoy.check(password)
+		s.decoy().check(password)
 		return nil, firstErr(s.recordFailure(ctx, name, "unknown user"), ErrBadCredentials)
 	}
 	if err != nil {
