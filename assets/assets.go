@@ -24,3 +24,9 @@ var Icon []byte
 //
 //go:embed translations
 var Translations embed.FS
+
+// T2S is the traditional → simplified character table used to fold text for
+// matching (derived from OpenCC, Apache-2.0).
+//
+//go:embed data/t2s.txt
+var T2S string

@@ -1,0 +1,126 @@
+// Package rules holds the checks that are not word lists: personal data
+// (ID, mobile, bank card, e-mail), dates and times, punctuation, duplicated
+// characters and words, links and template placeholders. Every rule is a
+// hand-written linear scanner over the text as code points: a draft is
+// checked on each keystroke-pause, so the whole package must stay well under
+// a millisecond for a long article and allocate only for what it reports.
+//
+// Offsets in every Finding are code-point offsets into the checked slice,
+// End exclusive, and Text is exactly text[Start:End].
+package rules
+
+import "shenfa/sensitive/finding"
+
+// Rule ids, one per kind of finding.
+const (
+	RuleIDCard      = "privacy.id_card"
+	RuleMobile      = "privacy.mobile"
+	RuleBankCard    = "privacy.bank_card"
+	RuleEmail       = "privacy.email"
+	RuleWeekday     = "datetime.weekday"
+	RuleImpossible  = "datetime.impossible"
+	RuleUnpaired    = "punctuation.unpaired"
+	RuleDoubled     = "punctuation.doubled"
+	RuleASCII       = "punctuation.ascii"
+	RuleDuplicate   = "typo.duplicate"
+	RuleURL         = "link.url"
+	RulePlaceholder = "placeholder.pattern"
+)
+
+// scanner is the shape shared by every rule group: it appends what it finds
+// to dst, so that Check fills a single slice.
+type scanner func(dst []finding.Finding, text []rune) []finding.Finding
+
+var all = []scanner{privacy, datetime, punctuation, duplicates, links, placeholders}
+
+// Check runs every rule group over text and returns the findings in
+// finding.Sort order.
+func Check(text []rune) []finding.Finding {
+	var out []finding.Finding
+	for _, s := range all {
+		out = s(out, text)
+	}
+	finding.Sort(out)
+	return out
+}
+
+// Privacy reports ID card, mobile, bank card numbers and e-mail addresses.
+func Privacy(text []rune) []finding.Finding { return privacy(nil, text) }
+
+// Datetime reports weekdays that do not match their date and impossible dates and times.
+func Datetime(text []rune) []finding.Finding { return datetime(nil, text) }
+
+// Punctuation reports unpaired, doubled and ASCII punctuation in Chinese text.
+func Punctuation(text []rune) []finding.Finding { return punctuation(nil, text) }
+
+// Duplicates reports characters and words typed twice by mistake.
+func Duplicates(text []rune) []finding.Finding { return duplicates(nil, text) }
+
+// Links reports every URL and bare domain so that a person checks it.
+func Links(text []rune) []finding.Finding { return links(nil, text) }
+
+// Placeholders reports template remnants such as {{name}}, XX, ×× and blanks.
+func Placeholders(text []rune) []finding.Finding { return placeholders(nil, text) }
+
+// rule is the fixed part of a finding: everything but the span and the words.
+type rule struct {
+	cat  finding.Category
+	sev  finding.Severity
+	name string
+}
+
+// at builds a finding for text[start:end].
+func (r rule) at(text []rune, start, end int, msg, sugg string) finding.Finding {
+	return finding.Finding{
+		Start: start, End: end, Text: string(text[start:end]),
+		Category: r.cat, Severity: r.sev, Rule: r.name,
+		Message: msg, Suggestion: sugg,
+	}
+}
+
+// runeAt returns text[i], or 0 outside the slice, so that scanners can look
+// around a position without bounds checks of their own.
+func runeAt(text []rune, i int) rune {
+	if i < 0 || i >= len(text) {
+		return 0
+	}
+	return text[i]
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isLetter(r rune) bool { return (r|0x20) >= 'a' && (r|0x20) <= 'z' }
+
+func isAlnum(r rune) bool { return isDigit(r) || isLetter(r) }
+
+// isHan reports a CJK ideograph (the unified blocks and their extensions).
+func isHan(r rune) bool {
+	return (r >= 0x4E00 && r <= 0x9FFF) || (r >= 0x3400 && r <= 0x4DBF) ||
+		(r >= 0x20000 && r <= 0x3134F) || (r >= 0xF900 && r <= 0xFAFF)
+}
+
+// isCJK reports an ideograph or a full-width/CJK punctuation mark: the
+// characters that make a neighbour "Chinese text" for the punctuation rules.
+func isCJK(r rune) bool {
+	if r < 0x2000 {
+		return false
+	}
+	return isHan(r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF01 && r <= 0xFF60) ||
+		(r >= 0x2018 && r <= 0x201D) || r == 0x2026 || r == 0x2014
+}
+
+// isSpace reports the blanks found in Chinese drafts, full-width included.
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == 0x3000 || r == 0xA0
+}
+
+// isBreak reports a paragraph end.
+func isBreak(r rune) bool { return r == '\n' || r == '\r' || r == 0x2029 }
+
+// lineEnd returns the index of the first paragraph break at or after i.
+func lineEnd(text []rune, i int) int {
+	for i < len(text) && !isBreak(text[i]) {
+		i++
+	}
+	return i
+}
