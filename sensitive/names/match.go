@@ -1,0 +1,197 @@
+package names
+
+import "unicode"
+
+// editKind says how a window differs from a name.
+type editKind uint8
+
+const (
+	substituted editKind = iota // one character replaced
+	inserted                    // one character too many
+	dropped                     // one character missing
+)
+
+// candidate is a window that differs from a name by one edit. pos is the
+// text offset of the wrong or extra character; for a dropped character it is
+// the offset of the character that follows the gap.
+type candidate struct {
+	start, end, pos int
+	name            int32
+	kind            editKind
+	similar         bool // a substitution by a homophone or similar shape
+}
+
+// span is an exact occurrence of a name.
+type span struct{ start, end int }
+
+// scan collects what one Check call finds before it is filtered.
+type scan struct {
+	cands  []candidate
+	exacts []span
+}
+
+// find walks the text once and tries every anchor that begins at each position.
+func (c *Checker) find(text []rune, s *scan) {
+	for p, r := range text {
+		if c.singleSet.has(r) {
+			for _, a := range c.singles[r] {
+				c.tryAnchor(text, p, a, s)
+			}
+		}
+		if !c.pairFirst.has(r) || p+1 == len(text) || !c.pairSecond.has(text[p+1]) {
+			continue
+		}
+		for _, a := range c.pairs[pairKey(r, text[p+1])] {
+			c.tryAnchor(text, p, a, s)
+		}
+	}
+}
+
+// tryAnchor checks the windows a verbatim anchor at p can belong to: a prefix
+// anchor starts the window, a suffix anchor ends it. A window that also
+// starts with the prefix is left to the prefix anchor, and an exact match
+// ends the search: any edit found around it would lie inside it.
+func (c *Checker) tryAnchor(text []rune, p int, a anchor, s *scan) {
+	e := &c.names[a.name]
+	prefix, suffix := e.word[:e.split], e.word[e.split:]
+	if (a.suffix && !hasAt(text, p, suffix)) || (!a.suffix && !hasAt(text, p, prefix)) {
+		return
+	}
+	n := len(e.word)
+	for _, l := range [3]int{n, n + 1, n - 1} {
+		start := p
+		if a.suffix {
+			start = p + len(suffix) - l
+		}
+		if !c.tries(n, l) || start < 0 || start+l > len(text) || (a.suffix && hasAt(text, start, prefix)) {
+			continue
+		}
+		if c.tryWindow(text, start, l, a.name, s) {
+			return
+		}
+	}
+}
+
+// tries reports whether a window of length l is worth comparing with a name
+// of length n.
+func (c *Checker) tries(n, l int) bool {
+	switch {
+	case l == n:
+		return true
+	case l == n+1:
+		return n >= longName
+	}
+	return n >= freeInterior
+}
+
+// tryWindow compares text[start:start+l] with a name, records an exact
+// occurrence or a candidate, and reports whether the match was exact.
+func (c *Checker) tryWindow(text []rune, start, l int, id int32, s *scan) bool {
+	w, word := text[start:start+l], c.names[id].word
+	cand := candidate{start: start, end: start + l, name: id}
+	var i int
+	var ok bool
+	switch l - len(word) {
+	case 0:
+		if i, ok = mismatch(w, word); ok && i < 0 {
+			s.exacts = append(s.exacts, span{start, start + l})
+			return true
+		}
+		cand.kind = substituted
+		ok = ok && c.substitutionOK(w, word, i, &cand)
+	case 1:
+		cand.kind = inserted
+		i, ok = insertedAt(w, word)
+	default:
+		cand.kind = dropped
+		i, ok = droppedAt(w, word)
+	}
+	if ok {
+		cand.pos = start + i
+		s.cands = append(s.cands, cand)
+	}
+	return false
+}
+
+// substitutionOK applies the rules for a replaced character at i: a short
+// name or a first or last character needs a confusable; an interior
+// character of a long name may be any Han character.
+func (c *Checker) substitutionOK(w, word []rune, i int, cand *candidate) bool {
+	cand.similar = c.similar(w[i], word[i])
+	if cand.similar {
+		return true
+	}
+	interior := i > 0 && i < len(word)-1
+	return interior && len(word) >= freeInterior && unicode.Is(unicode.Han, w[i])
+}
+
+// mismatch returns the single index where w and word (of equal length)
+// differ, -1 if they are equal, and false if they differ more than once.
+func mismatch(w, word []rune) (int, bool) {
+	at := -1
+	for i := range word {
+		if w[i] != word[i] {
+			if at >= 0 {
+				return 0, false
+			}
+			at = i
+		}
+	}
+	return at, true
+}
+
+// insertedAt finds an interior index i such that w without w[i] is word
+// (len(w) == len(word)+1) and w[i] is a Han character.
+func insertedAt(w, word []rune) (int, bool) {
+	n := len(word)
+	pre, suf := commonPrefix(w, word), commonSuffix(w, word)
+	// w[:i] == word[:i] needs i <= pre; w[i+1:] == word[i:] needs n-i <= suf.
+	i := min(pre, n-1)
+	if i < max(1, n-suf) || !unicode.Is(unicode.Han, w[i]) {
+		return 0, false
+	}
+	return i, true
+}
+
+// droppedAt finds an interior index i such that word without word[i] is w
+// (len(w) == len(word)-1); it returns i, which is also the offset in w of
+// the character after the gap.
+func droppedAt(w, word []rune) (int, bool) {
+	n := len(word)
+	pre, suf := commonPrefix(w, word), commonSuffix(w, word)
+	// w[:i] == word[:i] needs i <= pre; w[i:] == word[i+1:] needs n-1-i <= suf.
+	i := min(pre, n-2)
+	if i < max(1, n-1-suf) {
+		return 0, false
+	}
+	return i, true
+}
+
+func commonPrefix(a, b []rune) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+func commonSuffix(a, b []rune) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
+}
+
+// hasAt reports whether text contains part at offset p.
+func hasAt(text []rune, p int, part []rune) bool {
+	if p < 0 || p+len(part) > len(text) {
+		return false
+	}
+	for i, r := range part {
+		if text[p+i] != r {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,169 @@
+package names
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"strings"
+
+	"shenfa/sensitive/finding"
+)
+
+// Rule is the finding rule of a near-miss.
+const Rule = "political.near_miss"
+
+// consequence closes every message: the reason the finding blocks publication.
+const consequence = "政务发布中国家名称、机关名称、领导人姓名写错属严重表述错误。"
+
+// Check returns the near-misses of the checker's names in text, ordered by
+// position and never overlapping. text must already be folded character by
+// character (traditional → simplified, full-width → half-width) so that its
+// offsets are those of the original; Text of each finding holds the folded
+// characters, which a caller that folded anything replaces with the original.
+func (c *Checker) Check(text []rune) []finding.Finding {
+	if c == nil || len(c.names) == 0 {
+		return nil
+	}
+	var s scan
+	c.find(text, &s)
+	if len(s.cands) == 0 {
+		return nil
+	}
+	cands := c.pick(text, s.cands, newCover(s.exacts))
+	// Kept candidates never overlap, so position order is finding.Sort's order.
+	slices.SortFunc(cands, func(x, y candidate) int { return cmp.Compare(x.start, y.start) })
+	out := make([]finding.Finding, 0, len(cands))
+	for _, cd := range cands {
+		out = append(out, c.finding(text, cd))
+	}
+	return out
+}
+
+// pick drops candidates whose edit lies inside a correct name or an allowed
+// phrase, then keeps the closest match of each span: a confusable
+// substitution first, then the longer name, then the earlier start.
+func (c *Checker) pick(text []rune, cands []candidate, exact cover) []candidate {
+	cands = slices.DeleteFunc(cands, func(cd candidate) bool {
+		a, b := evidence(cd)
+		return exact.covers(a, b) || c.allowed(text, a, b)
+	})
+	slices.SortFunc(cands, func(x, y candidate) int {
+		if x.similar != y.similar {
+			if x.similar {
+				return -1
+			}
+			return 1
+		}
+		if d := cmp.Compare(len(c.names[y.name].word), len(c.names[x.name].word)); d != 0 {
+			return d
+		}
+		return cmp.Compare(x.start, y.start)
+	})
+	return nonOverlapping(cands)
+}
+
+// nonOverlapping keeps, in order, each candidate that overlaps none kept
+// before it. The marks cover only the stretch of text the candidates span.
+func nonOverlapping(cands []candidate) []candidate {
+	if len(cands) == 0 {
+		return cands
+	}
+	lo, hi := cands[0].start, cands[0].end
+	for _, cd := range cands {
+		lo, hi = min(lo, cd.start), max(hi, cd.end)
+	}
+	taken := make([]bool, hi-lo)
+	kept := cands[:0]
+	for _, cd := range cands {
+		marks := taken[cd.start-lo : cd.end-lo]
+		if slices.Contains(marks, true) {
+			continue
+		}
+		for i := range marks {
+			marks[i] = true
+		}
+		kept = append(kept, cd)
+	}
+	return kept
+}
+
+// evidence is the span that makes a candidate wrong: the replaced or extra
+// character, or both neighbours of a gap. Inside a correct name or an
+// allowed phrase that span is legitimate, and so is the candidate.
+func evidence(cd candidate) (int, int) {
+	if cd.kind == dropped {
+		return cd.pos - 1, cd.pos + 1
+	}
+	return cd.pos, cd.pos + 1
+}
+
+// allowed reports whether an allowed phrase occurs around [a, b).
+func (c *Checker) allowed(text []rune, a, b int) bool {
+	for _, w := range c.allow {
+		for q := max(0, b-len(w)); q <= a; q++ {
+			if hasAt(text, q, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cover answers "does an exact occurrence contain [a, b)?" in O(log n).
+type cover struct {
+	spans  []span // sorted by start
+	maxEnd []int  // maxEnd[i] is the largest end among spans[:i+1]
+}
+
+func newCover(spans []span) cover {
+	slices.SortFunc(spans, func(x, y span) int { return cmp.Compare(x.start, y.start) })
+	maxEnd := make([]int, len(spans))
+	for i, sp := range spans {
+		maxEnd[i] = sp.end
+		if i > 0 {
+			maxEnd[i] = max(sp.end, maxEnd[i-1])
+		}
+	}
+	return cover{spans, maxEnd}
+}
+
+func (cv cover) covers(a, b int) bool {
+	i := sort.Search(len(cv.spans), func(i int) bool { return cv.spans[i].start > a })
+	return i > 0 && cv.maxEnd[i-1] >= b
+}
+
+func (c *Checker) finding(text []rune, cd candidate) finding.Finding {
+	e := c.names[cd.name]
+	got := string(text[cd.start:cd.end])
+	return finding.Finding{
+		Start:      cd.start,
+		End:        cd.end,
+		Text:       got,
+		Category:   finding.Political,
+		Severity:   finding.Block,
+		Rule:       Rule,
+		Message:    message(got, e, what(text, cd, e)),
+		Suggestion: e.text,
+	}
+}
+
+// what names the edit in a message: “合”应为“和”, 多了“共”, 漏了“共”.
+func what(text []rune, cd candidate, e entry) string {
+	switch cd.kind {
+	case inserted:
+		return "多了“" + string(text[cd.pos]) + "”"
+	case dropped:
+		return "漏了“" + string(e.word[cd.pos-cd.start]) + "”"
+	}
+	i := cd.pos - cd.start
+	return "“" + string(text[cd.pos]) + "”应为“" + string(e.word[i]) + "”"
+}
+
+func message(got string, e entry, edit string) string {
+	var b strings.Builder
+	b.WriteString("“" + got + "”疑为“" + e.text + "”的误写（" + edit + "）。" + consequence)
+	if e.note != "" {
+		b.WriteString(e.note)
+	}
+	return b.String()
+}
