@@ -81,7 +81,8 @@ type Document struct {
 	Marks      []Mark
 	Properties []Property
 	Links      []Link
-	// Damaged holds the code point offsets in Text of characters that could
-	// not be decoded (U+FFFD produced by decoding, not present in a valid source).
+	// Damaged holds the code point offsets in Text of every U+FFFD: characters
+	// a decoder could not map (x/text maps some valid GBK pairs to U+FFFD
+	// without an error) and U+FFFD already in the source, whose original is lost all the same.
 	Damaged []int
 }

@@ -9,7 +9,12 @@
 // End exclusive, and Text is exactly text[Start:End].
 package rules
 
-import "shenfa/sensitive/finding"
+import (
+	"cmp"
+	"slices"
+
+	"shenfa/sensitive/finding"
+)
 
 // Rule ids, one per kind of finding.
 const (
@@ -40,27 +45,58 @@ func Check(text []rune) []finding.Finding {
 	for _, s := range all {
 		out = s(out, text)
 	}
-	finding.Sort(out)
-	return out
+	return sorted(out)
 }
 
 // Privacy reports ID card, mobile, bank card numbers and e-mail addresses.
-func Privacy(text []rune) []finding.Finding { return privacy(nil, text) }
+func Privacy(text []rune) []finding.Finding { return sorted(privacy(nil, text)) }
 
 // Datetime reports weekdays that do not match their date and impossible dates and times.
-func Datetime(text []rune) []finding.Finding { return datetime(nil, text) }
+func Datetime(text []rune) []finding.Finding { return sorted(datetime(nil, text)) }
 
 // Punctuation reports unpaired, doubled and ASCII punctuation in Chinese text.
-func Punctuation(text []rune) []finding.Finding { return punctuation(nil, text) }
+func Punctuation(text []rune) []finding.Finding { return sorted(punctuation(nil, text)) }
 
 // Duplicates reports characters and words typed twice by mistake.
-func Duplicates(text []rune) []finding.Finding { return duplicates(nil, text) }
+func Duplicates(text []rune) []finding.Finding { return sorted(duplicates(nil, text)) }
 
 // Links reports every URL and bare domain so that a person checks it.
-func Links(text []rune) []finding.Finding { return links(nil, text) }
+func Links(text []rune) []finding.Finding { return sorted(links(nil, text)) }
 
 // Placeholders reports template remnants such as {{name}}, XX, ×× and blanks.
-func Placeholders(text []rune) []finding.Finding { return placeholders(nil, text) }
+func Placeholders(text []rune) []finding.Finding { return sorted(placeholders(nil, text)) }
+
+// sorted puts fs in finding.Sort order. Findings are large structs, and
+// moving them about in a stable sort cost more than all the scanners
+// together; sorting their indexes and copying each once does not.
+// TestSortedMatchesFindingSort keeps the two orders the same.
+func sorted(fs []finding.Finding) []finding.Finding {
+	if len(fs) < 2 {
+		return fs
+	}
+	idx := make([]int32, len(fs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortStableFunc(idx, func(a, b int32) int { return compareFindings(&fs[a], &fs[b]) })
+	out := make([]finding.Finding, len(fs))
+	for i, j := range idx {
+		out[i] = fs[j]
+	}
+	return out
+}
+
+// compareFindings is the order of finding.Sort: position, then the more
+// serious first, then the longer first.
+func compareFindings(a, b *finding.Finding) int {
+	if c := cmp.Compare(a.Start, b.Start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.Severity.Rank(), a.Severity.Rank()); c != 0 {
+		return c
+	}
+	return cmp.Compare(b.End, a.End)
+}
 
 // rule is the fixed part of a finding: everything but the span and the words.
 type rule struct {

@@ -1,0 +1,293 @@
+package rules
+
+import (
+	"strconv"
+
+	"shenfa/sensitive/finding"
+)
+
+var (
+	ruleUnpaired = rule{finding.Punctuation, finding.Warn, RuleUnpaired}
+	ruleDoubled  = rule{finding.Punctuation, finding.Warn, RuleDoubled}
+	ruleASCII    = rule{finding.Punctuation, finding.Info, RuleASCII}
+)
+
+// pairs lists the paired marks, opening and closing.
+var pairs = [...][2]rune{{'“', '”'}, {'‘', '’'}, {'（', '）'}, {'《', '》'},
+	{'【', '】'}, {'〔', '〕'}, {'「', '」'}, {'『', '』'}}
+
+// pairKind returns the index in pairs of a paired mark and whether it opens.
+// A switch, not a loop over pairs: it runs on every character.
+func pairKind(r rune) (kind int, open, ok bool) {
+	switch r {
+	case '“':
+		return 0, true, true
+	case '”':
+		return 0, false, true
+	case '‘':
+		return 1, true, true
+	case '’':
+		return 1, false, true
+	case '（':
+		return 2, true, true
+	case '）':
+		return 2, false, true
+	case '《':
+		return 3, true, true
+	case '》':
+		return 3, false, true
+	case '【':
+		return 4, true, true
+	case '】':
+		return 4, false, true
+	case '〔':
+		return 5, true, true
+	case '〕':
+		return 5, false, true
+	case '「':
+		return 6, true, true
+	case '」':
+		return 6, false, true
+	case '『':
+		return 7, true, true
+	case '』':
+		return 7, false, true
+	}
+	return 0, false, false
+}
+
+// asciiMarks are the ASCII marks that have a full-width form in Chinese text;
+// ( and ) share a slot so that a bracketed phrase counts once.
+var asciiMarks = [...]struct {
+	ascii string
+	full  string
+}{{",", "，"}, {";", "；"}, {":", "："}, {"?", "？"}, {"!", "！"}, {"()", "（）"}}
+
+func asciiSlot(r rune) int {
+	switch r {
+	case ',':
+		return 0
+	case ';':
+		return 1
+	case ':':
+		return 2
+	case '?':
+		return 3
+	case '!':
+		return 4
+	case '(', ')':
+		return 5
+	}
+	return -1
+}
+
+// paragraph is the per-line state of the punctuation scan. The stack is a
+// fixed array: nesting deeper than it is not checked, and no allocation is made.
+type paragraph struct {
+	stack      [32]int
+	depth      int
+	asciiFirst [len(asciiMarks)]int
+	asciiCount [len(asciiMarks)]int
+}
+
+func punctuation(dst []finding.Finding, text []rune) []finding.Finding {
+	var p paragraph
+	for ls := 0; ls < len(text); {
+		le := lineEnd(text, ls)
+		dst = p.scan(dst, text, ls, le)
+		ls = le + 1
+	}
+	return dst
+}
+
+// scan checks the paragraph text[ls:le].
+func (p *paragraph) scan(dst []finding.Finding, text []rune, ls, le int) []finding.Finding {
+	p.depth = 0
+	p.asciiCount = [len(asciiMarks)]int{}
+	for i := ls; i < le; i++ {
+		r := text[i]
+		if r >= 0x4E00 && r <= 0x9FFF {
+			continue // most characters: an ideograph is never a mark
+		}
+		if k, open, ok := pairKind(r); ok {
+			dst = p.paired(dst, text, ls, i, k, open)
+			continue
+		}
+		if slot := asciiSlot(r); slot >= 0 {
+			p.ascii(text, i, slot)
+			continue
+		}
+		if n := doubledRun(text, i, le); n > 1 {
+			dst = append(dst, doubledFinding(text, i, n))
+			i += n - 1
+		}
+	}
+	dst = p.unclosed(dst, text, le)
+	return p.asciiFindings(dst, text)
+}
+
+// paired matches a bracket or quote at i against the open ones.
+func (p *paragraph) paired(dst []finding.Finding, text []rune, ls, i, k int, open bool) []finding.Finding {
+	if open {
+		if p.depth < len(p.stack) {
+			p.stack[p.depth] = i
+			p.depth++
+		}
+		return dst
+	}
+	if k == 1 && isLetter(runeAt(text, i-1)) && isLetter(runeAt(text, i+1)) {
+		return dst // an apostrophe in English: don’t
+	}
+	for d := p.depth - 1; d >= 0; d-- {
+		if kd, _, _ := pairKind(text[p.stack[d]]); kd == k {
+			for _, j := range p.stack[d+1 : p.depth] {
+				dst = append(dst, unpairedFinding(text, j))
+			}
+			p.depth = d
+			return dst
+		}
+	}
+	if k == 2 && isListMarker(text, ls, i) {
+		return dst
+	}
+	return append(dst, unpairedFinding(text, i))
+}
+
+// isListMarker reports a closing bracket that numbers a list item: 1） 二） a）
+// at the start of a paragraph or after a blank or a sentence mark.
+func isListMarker(text []rune, ls, i int) bool {
+	j := i - 1
+	for j >= ls && j > i-3 && (isDigit(text[j]) || isLetter(text[j]) || isChineseNumeral(text[j])) {
+		j--
+	}
+	if j == i-1 {
+		return false
+	}
+	if j < ls {
+		return true
+	}
+	switch c := text[j]; {
+	case isSpace(c), c == '。', c == '；', c == '：', c == '，':
+		return true
+	}
+	return false
+}
+
+func isChineseNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
+}
+
+// unclosed reports the marks still open at the end of a paragraph. One “
+// may stay open when the next paragraph opens with “ again: that is how a
+// quotation running over several paragraphs is written.
+func (p *paragraph) unclosed(dst []finding.Finding, text []rune, le int) []finding.Finding {
+	carried := -1
+	for d := p.depth - 1; d >= 0; d-- {
+		if text[p.stack[d]] == '“' {
+			if nextParagraphStart(text, le) == '“' {
+				carried = d
+			}
+			break
+		}
+	}
+	for d := 0; d < p.depth; d++ {
+		if d != carried {
+			dst = append(dst, unpairedFinding(text, p.stack[d]))
+		}
+	}
+	return dst
+}
+
+// nextParagraphStart returns the first non-blank character after the line
+// ending at le, or 0.
+func nextParagraphStart(text []rune, le int) rune {
+	for i := le; i < len(text); i++ {
+		if r := text[i]; !isBreak(r) && !isSpace(r) {
+			return r
+		}
+	}
+	return 0
+}
+
+func unpairedFinding(text []rune, i int) finding.Finding {
+	k, open, _ := pairKind(text[i])
+	mark, partner := string(pairs[k][0]), string(pairs[k][1])
+	msg := "“" + mark + "”在本段没有对应的“" + partner + "”，标点应成对使用。"
+	if !open {
+		mark, partner = partner, mark
+		msg = "“" + partner + "”在本段没有对应的“" + mark + "”，标点应成对使用。"
+	}
+	return ruleUnpaired.at(text, i, i+1, msg, partner)
+}
+
+// doubledRun returns how many times the mark at i repeats (1 when it does not
+// or when the mark is one whose doubling is standard or emphatic).
+func doubledRun(text []rune, i, le int) int {
+	switch text[i] {
+	case '，', '。', '、', '；', '：', '？':
+	default:
+		return 1
+	}
+	if i > 0 && text[i-1] == text[i] {
+		return 1
+	}
+	n := 1
+	for i+n < le && text[i+n] == text[i] {
+		n++
+	}
+	return n
+}
+
+func doubledFinding(text []rune, i, n int) finding.Finding {
+	mark := string(text[i])
+	if text[i] == '。' && n >= 3 {
+		return ruleDoubled.at(text, i, i+n, "连续的句号不是省略号，省略号应写作“……”。", "……")
+	}
+	return ruleDoubled.at(text, i, i+n, "标点“"+mark+"”重复，应只用一个。", mark)
+}
+
+// ascii counts an ASCII mark that sits in Chinese text. Numbers (1,000 and
+// 10:30), URLs, e-mail addresses and English phrases have no Chinese
+// character beside the mark and are left alone.
+func (p *paragraph) ascii(text []rune, i, slot int) {
+	prev, next := runeAt(text, i-1), runeAt(text, i+1)
+	if isSpace(next) {
+		next = runeAt(text, i+2)
+	}
+	if !isCJK(prev) && (!isCJK(next) || isAlnum(prev)) {
+		return
+	}
+	if p.asciiCount[slot] == 0 {
+		p.asciiFirst[slot] = i
+	}
+	p.asciiCount[slot]++
+}
+
+// asciiFindings reports one finding per mark and paragraph, at its first
+// use, with the count in the message: a draft typed with an English input
+// method has hundreds of them, and one line per paragraph says it as well.
+func (p *paragraph) asciiFindings(dst []finding.Finding, text []rune) []finding.Finding {
+	for slot, n := range p.asciiCount {
+		if n == 0 {
+			continue
+		}
+		i := p.asciiFirst[slot]
+		m := asciiMarks[slot]
+		msg := "中文句子中使用了英文标点“" + m.ascii + "”，应使用全角“" + m.full + "”"
+		if n > 1 {
+			msg += "（本段共" + strconv.Itoa(n) + "处）"
+		}
+		sugg := m.full
+		if text[i] == '(' {
+			sugg = "（"
+		} else if text[i] == ')' {
+			sugg = "）"
+		}
+		dst = append(dst, ruleASCII.at(text, i, i+1, msg+"。", sugg))
+	}
+	return dst
+}

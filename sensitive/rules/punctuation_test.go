@@ -1,0 +1,66 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestUnpaired(t *testing.T) {
+	cases := []tcase{
+		{"他说：⟦“⟧你好。", []string{"punctuation.unpaired/warn=”"}},
+		{"你好⟦”⟧。", []string{"punctuation.unpaired/warn=“"}},
+		{"⟦《⟧标题", []string{"punctuation.unpaired/warn=》"}},
+		{"⟦（⟧括号⟦】⟧", []string{"punctuation.unpaired/warn=）", "punctuation.unpaired/warn=【"}},
+		{"“引文（注释”后", []string{}},
+		{"⟦“⟧第一段。\n第二段。", []string{"punctuation.unpaired/warn"}},
+		{"第一段⟦”⟧\n“第二段”", []string{"punctuation.unpaired/warn"}},
+		{"〔2018〕号⟦〔⟧", []string{"punctuation.unpaired/warn=〕"}},
+		{"他说：“甲。\n“乙。\n“丙⟦‘⟧。”", []string{"punctuation.unpaired/warn=’"}},
+	}
+	// An opening mark whose partner closes a different pair is reported once, at the opening.
+	cases[4] = tcase{"“引文⟦（⟧注释”后", []string{"punctuation.unpaired/warn"}}
+	runCases(t, Punctuation, cases)
+	runCases(t, Punctuation, none(
+		"他说：“我读了《论语》和‘学而’篇。”",
+		"“第一段。\n“第二段。\n“第三段。”",
+		"他说：“第一段。\n\n“第二段。”",
+		"英文 don’t 一词", "1）第一项；2）第二项", "一）总则\n二）分则", "a）甲 b）乙",
+		"国办发〔2018〕123号", "【权威发布】「引号」『书名』",
+	))
+}
+
+func TestDoubled(t *testing.T) {
+	cases := []tcase{
+		{"你好⟦，，⟧世界", []string{"punctuation.doubled/warn=，"}},
+		{"结束⟦。。⟧", []string{"punctuation.doubled/warn=。"}},
+		{"然后⟦。。。⟧", []string{"punctuation.doubled/warn=……"}},
+		{"什么⟦？？⟧", []string{"punctuation.doubled/warn=？"}},
+		{"甲⟦、、⟧乙⟦；；⟧丙⟦：：⟧", []string{"punctuation.doubled/warn", "punctuation.doubled/warn", "punctuation.doubled/warn"}},
+	}
+	runCases(t, Punctuation, cases)
+	runCases(t, Punctuation, none("太好了！！", "什么？！", "他说……", "这——", "好！？"))
+}
+
+func TestASCIIPunctuation(t *testing.T) {
+	cases := []tcase{
+		{"你好⟦,⟧世界,再见", []string{"punctuation.ascii/info=，"}},
+		{"注⟦:⟧请", []string{"punctuation.ascii/info=："}},
+		{"各市⟦(⟧州)政府", []string{"punctuation.ascii/info=（"}},
+		{"甲⟦,⟧乙,丙\n丁⟦,⟧戊", []string{"punctuation.ascii/info", "punctuation.ascii/info"}},
+		{"真的吗⟦?⟧好⟦!⟧对⟦;⟧", []string{"punctuation.ascii/info=？", "punctuation.ascii/info=！", "punctuation.ascii/info=；"}},
+		{"《意见》⟦,⟧全文", []string{"punctuation.ascii/info"}},
+		{"人工智能⟦(⟧AI)技术", []string{"punctuation.ascii/info"}},
+	}
+	runCases(t, Punctuation, cases)
+	runCases(t, Punctuation, none(
+		"数字1,000和3.5以及10:30", "访问http://a.cn/?x=1获取", "English, please: yes!",
+		"邮箱a.b@c.com", "Tel: 0591-1234", "比例1:1", "f(x)的值",
+	))
+}
+
+func TestASCIIPunctuationOnePerParagraph(t *testing.T) {
+	text := []rune(strings.Repeat("甲,乙:丙,", 200))
+	if got := Punctuation(text); len(got) != 2 {
+		t.Fatalf("got %d findings, want one per mark: %s", len(got), describe(got))
+	}
+}
