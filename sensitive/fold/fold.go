@@ -26,7 +26,7 @@ const (
 	Noise
 	// Punct is natural punctuation: a single mark ends a phrase, a doubled one (。。) is noise.
 	Punct
-	// Break always ends a match: line breaks, ellipsis and dash.
+	// Break always ends a match: line breaks and the ellipsis (…… ends a phrase).
 	Break
 )
 
@@ -105,7 +105,7 @@ func width(r rune) rune {
 }
 
 // breaks end a match whatever surrounds them.
-const breaks = "\n\r\u2028\u2029\u0085…—⋯─"
+const breaks = "\n\r\u2028\u2029\u0085…⋯"
 
 // puncts are the marks of ordinary prose: one of them between two characters
 // is a phrase boundary, not an evasion.

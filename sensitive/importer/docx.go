@@ -159,7 +159,7 @@ func (p *docxPackage) properties(b *builder, pkgRels []rel) error {
 	b.props = props
 	lines := make([]string, len(props))
 	for i, pr := range props {
-		lines[i] = pr.Name + ": " + pr.Value
+		lines[i] = pr.Name + "：" + pr.Value // full-width: the line is checked as Chinese text
 	}
 	writeLines(b, Properties, lines)
 	return nil

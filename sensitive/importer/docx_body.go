@@ -152,7 +152,7 @@ func (w *wordWalker) container(se xml.StartElement) error {
 	case "comment":
 		w.b.newline()
 		if a := strings.TrimSpace(attr(se, "author")); a != "" {
-			w.emit(a + ": ")
+			w.emit(a + "：") // full-width: the line is checked as Chinese text
 		}
 	case "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "binData", "fldData", "delInstrText", "docPartPr":
 		return w.x.skip()

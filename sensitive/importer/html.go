@@ -34,7 +34,7 @@ func importHTML(data []byte, text, enc string) (*Document, error) {
 func writeProps(b *builder) {
 	lines := make([]string, len(b.props))
 	for i, p := range b.props {
-		lines[i] = p.Name + ": " + p.Value
+		lines[i] = p.Name + "：" + p.Value // full-width: the line is checked as Chinese text
 	}
 	writeLines(b, Properties, lines)
 }

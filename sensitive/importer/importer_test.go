@@ -53,9 +53,9 @@ func TestImportDOCX(t *testing.T) {
 		"第1页\n" +
 		"依据中国政府网\n" +
 		"尾注内容\n" +
-		"王五: 请核实日期\n" +
+		"王五：请核实日期\n" +
 		"本周内\n" +
-		"creator: 张三\nlastModifiedBy: 李四\ntitle: 安全检查通知\nsubject: 安全\ndescription: 初稿\nkeywords: 检查\ncompany: 某某局\nmanager: 赵六\n密级: 内部"
+		"creator：张三\nlastModifiedBy：李四\ntitle：安全检查通知\nsubject：安全\ndescription：初稿\nkeywords：检查\ncompany：某某局\nmanager：赵六\n密级：内部"
 	if doc.Text != want || doc.Format != DOCX || doc.Encoding != "utf-8" {
 		t.Fatalf("text\n%q\nwant\n%q", doc.Text, want)
 	}
@@ -69,9 +69,9 @@ func TestImportDOCX(t *testing.T) {
 		sec(Footer, "第1页"),
 		sec(Footnote, "依据中国政府网"),
 		sec(Endnote, "尾注内容"),
-		sec(Comment, "王五: 请核实日期"),
+		sec(Comment, "王五：请核实日期"),
 		sec(Deleted, "本周内"),
-		{Properties, runes(want) - runes("creator: 张三\nlastModifiedBy: 李四\ntitle: 安全检查通知\nsubject: 安全\ndescription: 初稿\nkeywords: 检查\ncompany: 某某局\nmanager: 赵六\n密级: 内部"), runes(want)},
+		{Properties, runes(want) - runes("creator：张三\nlastModifiedBy：李四\ntitle：安全检查通知\nsubject：安全\ndescription：初稿\nkeywords：检查\ncompany：某某局\nmanager：赵六\n密级：内部"), runes(want)},
 	})
 	mark := func(kind MarkKind, text string) Mark {
 		s, e := span(t, want, text)
@@ -100,7 +100,7 @@ func TestImportDOCX(t *testing.T) {
 func TestImportHTML(t *testing.T) {
 	doc := mustImport(t, "wechat.html")
 	body := "\u3000\u3000会议强调，要\u00a0做好&防汛 工作。\n详情请点击阅读原文\n内部讨论稿，请勿外传\n隐藏段"
-	want := body + "\ntitle: 市政府召开常务会议\nauthor: 市政府办"
+	want := body + "\ntitle：市政府召开常务会议\nauthor：市政府办"
 	if doc.Text != want || doc.Encoding != "gb18030" || doc.Format != HTML {
 		t.Fatalf("got %s %q, want %q", doc.Encoding, doc.Text, want)
 	}

@@ -16,6 +16,9 @@ import (
 // ErrTooLarge reports a lexicon file over MaxFileSize or MaxEntries.
 var ErrTooLarge = fmt.Errorf("a lexicon file may hold at most %d MB and %d entries", MaxFileSize>>20, MaxEntries)
 
+// ErrUnknownField reports a misspelt key in a TOML lexicon, which would otherwise be ignored.
+var ErrUnknownField = errors.New("unknown field")
+
 // ErrNotUTF8 reports a lexicon file that is not UTF-8 text.
 var ErrNotUTF8 = errors.New("a lexicon file must be UTF-8 text")
 
@@ -52,15 +55,15 @@ func parseTOML(data []byte) (*Lexicon, error) {
 	var l Lexicon
 	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
 	if err := dec.Decode(&l); err != nil {
+		var sm *toml.StrictMissingError // checked first: it also holds DecodeErrors
+		if errors.As(err, &sm) && len(sm.Errors) > 0 {
+			row, _ := sm.Errors[0].Position()
+			return nil, &LineError{Line: row, Err: fmt.Errorf("%w: %s", ErrUnknownField, strings.Join(sm.Errors[0].Key(), "."))}
+		}
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
 			row, _ := de.Position()
 			return nil, &LineError{Line: row, Err: errors.New(de.Error())}
-		}
-		var sm *toml.StrictMissingError
-		if errors.As(err, &sm) && len(sm.Errors) > 0 {
-			row, _ := sm.Errors[0].Position()
-			return nil, &LineError{Line: row, Err: fmt.Errorf("unknown field %s", strings.Join(sm.Errors[0].Key(), "."))}
 		}
 		return nil, err
 	}

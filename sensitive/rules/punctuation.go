@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strconv"
-
 	"shenfa/sensitive/finding"
 )
 
@@ -84,10 +82,10 @@ func asciiSlot(r rune) int {
 // paragraph is the per-line state of the punctuation scan. The stack is a
 // fixed array: nesting deeper than it is not checked, and no allocation is made.
 type paragraph struct {
-	stack      [32]int
-	depth      int
-	asciiFirst [len(asciiMarks)]int
-	asciiCount [len(asciiMarks)]int
+	stack     [32]int
+	depth     int
+	asciiAt   []int // positions of ASCII marks in Chinese sentences
+	asciiSlot []int // their slot in asciiMarks
 }
 
 func punctuation(dst []finding.Finding, text []rune) []finding.Finding {
@@ -103,7 +101,7 @@ func punctuation(dst []finding.Finding, text []rune) []finding.Finding {
 // scan checks the paragraph text[ls:le].
 func (p *paragraph) scan(dst []finding.Finding, text []rune, ls, le int) []finding.Finding {
 	p.depth = 0
-	p.asciiCount = [len(asciiMarks)]int{}
+	p.asciiAt, p.asciiSlot = p.asciiAt[:0], p.asciiSlot[:0]
 	for i := ls; i < le; i++ {
 		r := text[i]
 		if r >= 0x4E00 && r <= 0x9FFF {
@@ -261,33 +259,23 @@ func (p *paragraph) ascii(text []rune, i, slot int) {
 	if !isCJK(prev) && (!isCJK(next) || isAlnum(prev)) {
 		return
 	}
-	if p.asciiCount[slot] == 0 {
-		p.asciiFirst[slot] = i
-	}
-	p.asciiCount[slot]++
+	p.asciiAt = append(p.asciiAt, i)
+	p.asciiSlot = append(p.asciiSlot, slot)
 }
 
-// asciiFindings reports one finding per mark and paragraph, at its first
-// use, with the count in the message: a draft typed with an English input
-// method has hundreds of them, and one line per paragraph says it as well.
+// asciiFindings reports each ASCII mark as info, so that each one can be
+// found and fixed; the list filter hides them when a draft has hundreds.
 func (p *paragraph) asciiFindings(dst []finding.Finding, text []rune) []finding.Finding {
-	for slot, n := range p.asciiCount {
-		if n == 0 {
-			continue
-		}
-		i := p.asciiFirst[slot]
-		m := asciiMarks[slot]
-		msg := "中文句子中使用了英文标点“" + m.ascii + "”，应使用全角“" + m.full + "”"
-		if n > 1 {
-			msg += "（本段共" + strconv.Itoa(n) + "处）"
-		}
+	for k, i := range p.asciiAt {
+		m := asciiMarks[p.asciiSlot[k]]
 		sugg := m.full
 		if text[i] == '(' {
 			sugg = "（"
 		} else if text[i] == ')' {
 			sugg = "）"
 		}
-		dst = append(dst, ruleASCII.at(text, i, i+1, msg+"。", sugg))
+		msg := "中文句子中使用了英文标点“" + m.ascii + "”，应使用全角“" + m.full + "”。"
+		dst = append(dst, ruleASCII.at(text, i, i+1, msg, sugg))
 	}
 	return dst
 }

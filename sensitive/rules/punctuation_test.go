@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"shenfa/sensitive/finding"
 	"strings"
 	"testing"
 )
@@ -43,10 +44,10 @@ func TestDoubled(t *testing.T) {
 
 func TestASCIIPunctuation(t *testing.T) {
 	cases := []tcase{
-		{"你好⟦,⟧世界,再见", []string{"punctuation.ascii/info=，"}},
+		{"你好⟦,⟧世界⟦,⟧再见", []string{"punctuation.ascii/info=，", "punctuation.ascii/info=，"}},
 		{"注⟦:⟧请", []string{"punctuation.ascii/info=："}},
-		{"各市⟦(⟧州)政府", []string{"punctuation.ascii/info=（"}},
-		{"甲⟦,⟧乙,丙\n丁⟦,⟧戊", []string{"punctuation.ascii/info", "punctuation.ascii/info"}},
+		{"各市⟦(⟧州⟦)⟧政府", []string{"punctuation.ascii/info=（", "punctuation.ascii/info=）"}},
+		{"甲⟦,⟧乙⟦,⟧丙\n丁⟦,⟧戊", []string{"punctuation.ascii/info", "punctuation.ascii/info", "punctuation.ascii/info"}},
 		{"真的吗⟦?⟧好⟦!⟧对⟦;⟧", []string{"punctuation.ascii/info=？", "punctuation.ascii/info=！", "punctuation.ascii/info=；"}},
 		{"《意见》⟦,⟧全文", []string{"punctuation.ascii/info"}},
 		{"人工智能⟦(⟧AI)技术", []string{"punctuation.ascii/info"}},
@@ -58,9 +59,15 @@ func TestASCIIPunctuation(t *testing.T) {
 	))
 }
 
-func TestASCIIPunctuationOnePerParagraph(t *testing.T) {
+func TestASCIIPunctuationEveryMark(t *testing.T) {
 	text := []rune(strings.Repeat("甲,乙:丙,", 200))
-	if got := Punctuation(text); len(got) != 2 {
-		t.Fatalf("got %d findings, want one per mark: %s", len(got), describe(got))
+	got := Punctuation(text)
+	if len(got) != 600 {
+		t.Fatalf("got %d findings, want one per mark", len(got))
+	}
+	for _, f := range got {
+		if f.Severity != finding.Info {
+			t.Fatalf("ASCII punctuation must stay info: %+v", f)
+		}
 	}
 }
