@@ -30,3 +30,19 @@ var Translations embed.FS
 //
 //go:embed data/t2s.txt
 var T2S string
+
+// Pinyin lists the toneless readings of each CJK character (derived from
+// go-pinyin, MIT), for finding homophones in near-misses of protected names.
+//
+//go:embed data/pinyin.txt
+var Pinyin string
+
+// Shapes lists groups of commonly confused similar-shaped characters.
+//
+//go:embed data/shapes.txt
+var Shapes string
+
+// Lexicons holds the default lexicons shipped with Shenfa (GUIDE §3.3), one TOML file each.
+//
+//go:embed lexicons/*.toml
+var Lexicons embed.FS

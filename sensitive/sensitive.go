@@ -1,0 +1,167 @@
+// Package sensitive checks a text for everything an inspector would fail a
+// government account for (GUIDE §3.1): lexicon hits with evasions, secret
+// markings, personal data, near-misses of protected names and banned
+// formulations, typos, advertising-law terms, hostile tone, punctuation,
+// impossible dates, placeholders and links. Text in, findings out: no
+// database, no UI.
+package sensitive
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"shenfa/sensitive/finding"
+	"shenfa/sensitive/fold"
+	"shenfa/sensitive/lexicon"
+	"shenfa/sensitive/names"
+	"shenfa/sensitive/rules"
+)
+
+// Finding, Category and Severity are re-exported for callers of Check.
+type (
+	Finding  = finding.Finding
+	Category = finding.Category
+	Severity = finding.Severity
+)
+
+// Checker checks texts against a fixed set of lexicons; safe for concurrent use.
+type Checker struct {
+	set   *lexicon.Set
+	names *names.Checker
+}
+
+// Result is the outcome of checking one text.
+type Result struct {
+	Chars    int               `json:"chars"`    // length of the text in code points
+	Findings []finding.Finding `json:"findings"` // in text order
+	Lexicons []lexicon.Version `json:"-"`        // the lexicons used
+}
+
+// New compiles a checker from lexicons; protected-name lexicons feed the
+// near-miss check, the others are matched word by word.
+func New(lexicons ...*lexicon.Lexicon) (*Checker, error) {
+	set, err := lexicon.Compile(lexicons...)
+	if err != nil {
+		return nil, fmt.Errorf("compile lexicons: %w", err)
+	}
+	conf, err := confusables()
+	if err != nil {
+		return nil, err
+	}
+	var ns []names.Name
+	for _, e := range set.Protected() {
+		ns = append(ns, names.Name{Word: e.Word, Note: e.Note})
+	}
+	c := &Checker{set: set, names: names.New(ns, conf)}
+	c.names.Allow(protectedWords(ns)...)
+	c.names.Allow(set.ProtectedAllow()...)
+	return c, nil
+}
+
+// protectedWords lets one correct name never be a near-miss of another.
+func protectedWords(ns []names.Name) []string {
+	ws := make([]string, len(ns))
+	for i, n := range ns {
+		ws[i] = n.Word
+	}
+	return ws
+}
+
+// Versions lists the lexicons the checker uses.
+func (c *Checker) Versions() []lexicon.Version { return c.set.Versions() }
+
+// Check runs every check on text.
+func (c *Checker) Check(text string) Result {
+	runes := []rune(text)
+	fs := c.lexiconFindings(text, runes)
+	fs = append(fs, markings(runes)...)
+	fs = append(fs, rules.Check(runes)...)
+	fs = append(fs, c.nearMisses(runes)...)
+	return Result{Chars: len(runes), Findings: dedupe(fs), Lexicons: c.set.Versions()}
+}
+
+func (c *Checker) lexiconFindings(text string, runes []rune) []finding.Finding {
+	hits := c.set.Find(text, runes)
+	fs := make([]finding.Finding, 0, len(hits))
+	for _, h := range hits {
+		got := string(runes[h.Start:h.End])
+		fs = append(fs, finding.Finding{
+			Start: h.Start, End: h.End, Text: got,
+			Category: h.Category, Severity: h.Severity,
+			Rule:       string(h.Category) + ".lexicon",
+			Message:    lexiconMessage(got, h),
+			Suggestion: h.Suggestion,
+		})
+	}
+	return fs
+}
+
+// nearMisses runs the protected-name check on folded text without invisible
+// characters (扫黑险\u200b恶 is still 扫黑险恶) and maps spans back.
+func (c *Checker) nearMisses(runes []rune) []finding.Finding {
+	visible := make([]rune, 0, len(runes))
+	at := make([]int, 0, len(runes)+1) // offset in runes of each visible character
+	for i, r := range runes {
+		if f, cls := fold.Rune(r); cls != fold.Invisible {
+			visible = append(visible, f)
+			at = append(at, i)
+		}
+	}
+	at = append(at, len(runes))
+	fs := c.names.Check(visible)
+	for i := range fs {
+		fs[i].Start, fs[i].End = at[fs[i].Start], at[fs[i].End-1]+1
+		fs[i].Text = string(runes[fs[i].Start:fs[i].End])
+	}
+	return fs
+}
+
+// why says, per category, why a lexicon hit matters.
+var why = map[finding.Category]string{
+	finding.Sensitive:   "“%s”是敏感词（词库：%s），政务发布中不得出现。",
+	finding.Secret:      "“%s”是涉密或不宜公开的标识（词库：%s），带此标识的内容不得公开发布，请核实来源并送保密审查。",
+	finding.Political:   "“%s”是禁用或慎用的表述（词库：%s），应使用规范表述。",
+	finding.Typo:        "“%s”疑为错别字（词库：%s）。",
+	finding.Ad:          "“%s”属《广告法》第九条禁止的绝对化用语（词库：%s），政务发布不得使用。",
+	finding.Tone:        "“%s”语气生硬冷漠（词库：%s），回复群众应耐心、诚恳、严谨。",
+	finding.Placeholder: "“%s”是未填写的占位内容（词库：%s），发布前应替换为实际内容。",
+}
+
+func lexiconMessage(got string, h lexicon.Hit) string {
+	format, ok := why[h.Category]
+	if !ok {
+		format = "“%s”在词库“%s”中，请核对。"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, format, got, h.Lexicon)
+	if h.Note != "" {
+		fmt.Fprintf(&b, "依据：%s", h.Note)
+	}
+	return b.String()
+}
+
+// dedupe drops, within a category, the findings that overlap a longer or
+// more serious one, so that one slip is reported once; the rest come back in
+// text order.
+func dedupe(fs []finding.Finding) []finding.Finding {
+	slices.SortStableFunc(fs, func(a, b finding.Finding) int {
+		if d := (b.End - b.Start) - (a.End - a.Start); d != 0 {
+			return d
+		}
+		return b.Severity.Rank() - a.Severity.Rank()
+	})
+	kept := map[finding.Category][]finding.Finding{} // each sorted by Start, never overlapping
+	var out []finding.Finding
+	for _, f := range fs {
+		ks := kept[f.Category]
+		i, _ := slices.BinarySearchFunc(ks, f.Start, func(k finding.Finding, t int) int { return k.Start - t })
+		if i > 0 && ks[i-1].End > f.Start || i < len(ks) && ks[i].Start < f.End {
+			continue
+		}
+		kept[f.Category] = slices.Insert(ks, i, f)
+		out = append(out, f)
+	}
+	finding.Sort(out)
+	return out
+}
