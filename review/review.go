@@ -13,27 +13,51 @@ import (
 
 	"shenfa/review/account"
 	"shenfa/review/audit"
+	"shenfa/review/lexicons"
 	"shenfa/review/workspace"
+	"shenfa/sensitive"
 )
 
 // Migrations is the schema history of a workspace, oldest first.
 var Migrations = []workspace.Migration{
 	{Version: 1, Name: "accounts, settings and audit trail", SQL: account.Schema + audit.Schema},
+	{Version: 2, Name: "lexicons", SQL: lexicons.Schema},
 }
 
 // Workspace is an open workspace.
 type Workspace struct {
 	DB       *workspace.DB
 	Accounts *account.Store
+	Lexicons *lexicons.Store
 }
 
-// Open opens (creating if needed) the workspace at path and upgrades it.
+// Open opens (creating if needed) the workspace at path, upgrades it, and
+// gives a workspace without lexicons the default ones.
 func Open(path string, opts ...account.Option) (*Workspace, error) {
 	db, err := workspace.Open(path, Migrations)
 	if err != nil {
 		return nil, err
 	}
-	return &Workspace{DB: db, Accounts: account.New(db, opts...)}, nil
+	w := &Workspace{DB: db, Accounts: account.New(db, opts...), Lexicons: lexicons.New(db)}
+	if err := w.seedLexicons(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return w, nil
+}
+
+// seedLexicons stores the default lexicons once. They are parsed only when
+// needed, which keeps opening an existing workspace quick.
+func (w *Workspace) seedLexicons(ctx context.Context) error {
+	n, err := w.Lexicons.Count(ctx)
+	if err != nil || n > 0 {
+		return err
+	}
+	defaults, err := sensitive.DefaultLexicons()
+	if err != nil {
+		return fmt.Errorf("default lexicons: %w", err)
+	}
+	return w.Lexicons.Seed(ctx, defaults)
 }
 
 // Close closes the workspace file.

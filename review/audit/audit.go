@@ -38,6 +38,14 @@ const (
 	ActionAuditVerify    = "audit.verify"
 	ActionSignOut        = "signout"
 	ActionIdleLock       = "session.lock"
+	ActionLexiconImport  = "lexicon.import"
+	ActionLexiconExport  = "lexicon.export"
+	ActionLexiconEnable  = "lexicon.enable"
+	ActionLexiconDisable = "lexicon.disable"
+	ActionLexiconDelete  = "lexicon.delete"
+	ActionEntryAdd       = "lexicon.entry.add"
+	ActionEntryEdit      = "lexicon.entry.edit"
+	ActionEntryRemove    = "lexicon.entry.remove"
 )
 
 // Schema creates the audit table; the caller includes it in workspace
