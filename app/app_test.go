@@ -19,7 +19,7 @@ import (
 var cheap = account.WithKDF(account.KDF{Time: 1, MemoryKiB: 64, Threads: 1})
 
 // demoUI starts the interface on a fresh demo workspace with a test driver.
-func demoUI(t *testing.T) *ui {
+func demoUI(t testing.TB) *ui {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "ws.db")
 	w, err := review.Open(path, cheap)
@@ -39,7 +39,7 @@ func demoUI(t *testing.T) *ui {
 }
 
 // find returns the first object of type T on the window for which ok holds.
-func find[T fyne.CanvasObject](t *testing.T, u *ui, ok func(T) bool) T {
+func find[T fyne.CanvasObject](t testing.TB, u *ui, ok func(T) bool) T {
 	var found T
 	var walk func(o fyne.CanvasObject) bool
 	walk = func(o fyne.CanvasObject) bool {
@@ -55,7 +55,7 @@ func find[T fyne.CanvasObject](t *testing.T, u *ui, ok func(T) bool) T {
 			}
 		}
 		if w, is := o.(fyne.Widget); is {
-			r := test.TempWidgetRenderer(t, w)
+			r := test.WidgetRenderer(w)
 			for _, child := range r.Objects() {
 				if walk(child) {
 					return true
@@ -68,20 +68,20 @@ func find[T fyne.CanvasObject](t *testing.T, u *ui, ok func(T) bool) T {
 	return found
 }
 
-func button(t *testing.T, u *ui, label string) *widget.Button {
+func button(t testing.TB, u *ui, label string) *widget.Button {
 	return find(t, u, func(b *widget.Button) bool { return b.Text == label })
 }
 
-func label(t *testing.T, u *ui, text string) *widget.Label {
+func label(t testing.TB, u *ui, text string) *widget.Label {
 	return find(t, u, func(l *widget.Label) bool { return l.Text == text && l.Visible() })
 }
 
-func entry(t *testing.T, u *ui, placeholder string) *widget.Entry {
+func entry(t testing.TB, u *ui, placeholder string) *widget.Entry {
 	return find(t, u, func(e *widget.Entry) bool { return e.PlaceHolder == placeholder })
 }
 
 // eventually waits for background work (argon2) to reach the UI.
-func eventually(t *testing.T, what string, ok func() bool) {
+func eventually(t testing.TB, what string, ok func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for !ok() {
@@ -92,7 +92,7 @@ func eventually(t *testing.T, what string, ok func() bool) {
 	}
 }
 
-func signInAs(t *testing.T, u *ui, name, password string) {
+func signInAs(t testing.TB, u *ui, name, password string) {
 	t.Helper()
 	test.Type(entry(t, u, i18n.L("field.username")), name)
 	test.Type(entry(t, u, i18n.L("field.password")), password)

@@ -34,7 +34,9 @@ var auditActions = []string{audit.ActionSignIn, audit.ActionSignInFail, audit.Ac
 	audit.ActionSignOut, audit.ActionIdleLock, audit.ActionAccountCreate, audit.ActionAccountDisable,
 	audit.ActionAccountEnable, audit.ActionPasswordReset, audit.ActionPasswordChange, audit.ActionRoleGrant,
 	audit.ActionRoleRevoke, audit.ActionSettingsChange, audit.ActionBackup, audit.ActionRestore,
-	audit.ActionAuditVerify, audit.ActionInit}
+	audit.ActionAuditVerify, audit.ActionInit, audit.ActionLexiconImport, audit.ActionLexiconExport,
+	audit.ActionLexiconEnable, audit.ActionLexiconDisable, audit.ActionLexiconDelete, audit.ActionEntryAdd,
+	audit.ActionEntryEdit, audit.ActionEntryRemove}
 
 func actionLabel(a string) string { return i18n.L("action." + a) }
 

@@ -22,11 +22,13 @@ type destination struct {
 
 func destinations() []destination {
 	content := []account.Permission{account.ReadDrafts, account.WriteDraft}
+	check := append([]account.Permission{account.ReviewSecrecy, account.ReviewTier1, account.ManageArchive}, content...)
 	return []destination{
+		{"check", theme.SearchIcon(), check, (*ui).quickCheckScreen},
 		{"inbox", theme.MailComposeIcon(), content, laterScreen("inbox")},
 		{"drafts", theme.DocumentIcon(), content, laterScreen("drafts")},
 		{"archive", theme.StorageIcon(), []account.Permission{account.ReadArchive, account.ManageArchive}, laterScreen("archive")},
-		{"lexicons", theme.ListIcon(), []account.Permission{account.ManageLexicons}, laterScreen("lexicons")},
+		{"lexicons", theme.ListIcon(), []account.Permission{account.ManageLexicons}, (*ui).lexiconsScreen},
 		{"stats", theme.GridIcon(), []account.Permission{account.ReadStatistics}, laterScreen("stats")},
 		{"users", theme.AccountIcon(), []account.Permission{account.ManageAccounts, account.ManageRoles}, (*ui).usersScreen},
 		{"audit", theme.VisibilityIcon(), []account.Permission{account.ReadAudit}, (*ui).auditScreen},
@@ -69,6 +71,7 @@ func (u *ui) showMain() {
 		})
 	nav.OnSelected = func(i widget.ListItemID) {
 		u.touch()
+		u.win.SetOnDropped(nil) // only the quick-check screen takes dropped files
 		body.Objects = []fyne.CanvasObject{dests[i].screen(u)}
 		body.Refresh()
 	}

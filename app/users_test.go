@@ -26,8 +26,8 @@ func TestNavigationFollowsRoles(t *testing.T) {
 		{"sysadmin", "Sysadmin@2026", []string{"users", "settings"}},
 		{"secadmin", "Secadmin@2026", []string{"lexicons", "users", "settings"}},
 		{"auditor", "Auditor@2026", []string{"audit", "settings"}},
-		{"author", "Author@2026", []string{"inbox", "drafts", "archive", "stats", "settings"}},
-		{"archivist", "Archivist@2026", []string{"archive", "stats", "settings"}},
+		{"author", "Author@2026", []string{"check", "inbox", "drafts", "archive", "stats", "settings"}},
+		{"archivist", "Archivist@2026", []string{"check", "archive", "stats", "settings"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

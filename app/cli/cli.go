@@ -42,10 +42,12 @@ func init() {
 	commands = []command{
 		{"help", "cli.help.help", runHelp},
 		{"version", "cli.help.version", runVersion},
+		{"check", "cli.help.check", runCheck},
 		{"init", "cli.help.init", runInit},
 		{"backup", "cli.help.backup", runBackup},
 		{"restore", "cli.help.restore", runRestore},
 		{"audit", "cli.help.audit", runAudit},
+		{"lexicon", "cli.help.lexicon", runLexicon},
 	}
 }
 

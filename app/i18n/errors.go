@@ -2,12 +2,16 @@ package i18n
 
 import (
 	"errors"
+	"fmt"
 
 	"fyne.io/fyne/v2/lang"
 
 	"shenfa/review"
 	"shenfa/review/account"
+	"shenfa/review/lexicons"
 	"shenfa/review/workspace"
+	"shenfa/sensitive/importer"
+	"shenfa/sensitive/lexicon"
 )
 
 // ErrPasswordMismatch reports two password fields that differ.
@@ -35,6 +39,21 @@ var known = []struct {
 	{workspace.ErrNotWorkspace, "error.not_workspace"},
 	{workspace.ErrDamaged, "error.damaged"},
 	{review.ErrBackupChain, "error.backup_chain"},
+	{lexicons.ErrNoSuchLexicon, "error.no_such_lexicon"},
+	{lexicons.ErrExists, "error.lexicon_exists"},
+	{lexicons.ErrBuiltin, "error.lexicon_builtin"},
+	{lexicons.ErrNoSuchEntry, "error.no_such_entry"},
+	{lexicons.ErrEntryExists, "error.entry_exists"},
+	{lexicon.ErrEmpty, "error.lexicon_empty"},
+	{lexicon.ErrNoWord, "error.lexicon_no_word"},
+	{lexicon.ErrLongWord, "error.lexicon_long_word"},
+	{lexicon.ErrBadCategory, "error.lexicon_bad_category"},
+	{lexicon.ErrBadSeverity, "error.lexicon_bad_severity"},
+	{lexicon.ErrNoName, "error.lexicon_no_name"},
+	{lexicon.ErrBadKind, "error.lexicon_bad_kind"},
+	{lexicon.ErrUnknownField, "error.lexicon_unknown_field"},
+	{lexicon.ErrTooLarge, "error.lexicon_too_large"},
+	{lexicon.ErrNotUTF8, "error.lexicon_not_utf8"},
 	{ErrPasswordMismatch, "password.mismatch"},
 }
 
@@ -47,9 +66,15 @@ func Message(err error) string {
 	var policy *account.PolicyError
 	var newer *workspace.TooNewError
 	var user *userError
+	var line *lexicon.LineError
+	var imp *importer.Error
 	switch {
+	case errors.As(err, &imp):
+		return importMessage(imp)
 	case errors.As(err, &user):
 		return user.msg
+	case errors.As(err, &line):
+		return lineMessage(line)
 	case errors.As(err, &locked):
 		return lang.L("error.locked", map[string]any{"Until": locked.Until.Local().Format("15:04")})
 	case errors.As(err, &policy):
@@ -57,12 +82,35 @@ func Message(err error) string {
 	case errors.As(err, &newer):
 		return lang.L("error.too_new", map[string]any{"Found": newer.Found, "Supported": newer.Supported})
 	}
-	for _, k := range known {
-		if errors.Is(err, k.err) {
-			return lang.L(k.key)
-		}
+	if msg, ok := knownMessage(err); ok {
+		return msg
 	}
 	return lang.L("error.unexpected", map[string]any{"Detail": err.Error()})
+}
+
+func knownMessage(err error) (string, bool) {
+	for _, k := range known {
+		if errors.Is(err, k.err) {
+			return lang.L(k.key), true
+		}
+	}
+	return "", false
+}
+
+// lineMessage places a lexicon file's problem at its line or entry; a TOML
+// syntax error has no translation and is shown as the parser wrote it.
+func lineMessage(e *lexicon.LineError) string {
+	detail, ok := knownMessage(e.Err)
+	if !ok {
+		detail = e.Err.Error()
+	}
+	switch {
+	case e.Line > 0:
+		return lang.L("error.lexicon_line", map[string]any{"Line": e.Line, "Detail": detail})
+	case e.Word != "":
+		return lang.L("error.lexicon_entry", map[string]any{"Word": e.Word, "Detail": detail})
+	}
+	return detail
 }
 
 // userError is an error whose text is already in the user's language.
@@ -72,3 +120,12 @@ func (e *userError) Error() string { return e.msg }
 
 // Errorf returns an error carrying the translation of key.
 func Errorf(key string, data ...any) error { return &userError{lang.L(key, data...)} }
+
+// importMessage explains why a file was refused, naming the limit when there is one.
+func importMessage(e *importer.Error) string {
+	limit := fmt.Sprint(e.Limit)
+	if e.Reason == importer.ReasonTooLarge {
+		limit = fmt.Sprintf("%d MB", e.Limit>>20)
+	}
+	return lang.L("import.reason."+string(e.Reason), map[string]any{"File": e.File, "Limit": limit})
+}
