@@ -44,7 +44,7 @@ export DEBIAN_FRONTEND=$${DEBIAN_FRONTEND:-noninteractive}; \
 apt-get update && apt-get install -y --no-install-recommends "$${missing[@]}"
 endef
 
-.PHONY: help deps deps-build deps-gui deps-pkg build run test fmt-check vet unit smoke bench release package clean
+.PHONY: help deps deps-build deps-gui deps-pkg build run test fmt-check vet unit smoke bench fuzz release package clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -97,6 +97,15 @@ smoke: ## GUI smoke test of bin/shenfa under Xvfb (screenshot in .ci/artifacts/s
 bench: deps ## run the benchmarks, start-up under Xvfb when there is no display (output also in bench.txt)
 	@if [[ -n "$${DISPLAY:-}" ]]; then run=(); else run=(xvfb-run -a -s "-screen 0 1280x800x24"); fi; \
 	LIBGL_ALWAYS_SOFTWARE=1 "$${run[@]}" $(GO) test -run '^$$' -bench . -benchmem ./... | tee bench.txt
+	@echo; echo "Against the targets:"; .ci/bench-report bench.txt
+
+FUZZTIME ?= 30s
+fuzz: ## run every fuzz target for FUZZTIME each (default 30s)
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 3s $$pkg || exit 1; \
+	  done; \
+	done
 
 release: deps-build ## optimised dist/shenfa, version from FyneApp.toml
 	CGO_ENABLED=1 $(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" -o $(DIST)/shenfa .
