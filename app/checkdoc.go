@@ -10,11 +10,21 @@ import (
 
 // checkedDoc is one file (or pasted text) after import and check.
 type checkedDoc struct {
-	name string
-	doc  *importer.Document // nil when the file was refused
-	err  error
-	res  sensitive.Result
-	text []rune
+	name  string
+	doc   *importer.Document // nil when the file was refused
+	err   error
+	res   sensitive.Result
+	text  []rune
+	lines importer.LineIndex
+}
+
+// checked fills in the check of an imported document.
+func (d *checkedDoc) checked(c *sensitive.Checker) *checkedDoc {
+	if d.err == nil {
+		d.res, d.text = c.Check(d.doc.Text), []rune(d.doc.Text)
+		d.lines = importer.Lines(d.text)
+	}
+	return d
 }
 
 // counts returns the number of findings per severity.

@@ -110,11 +110,7 @@ func (s *quickCheck) run(paths []string) {
 func checkFile(c *sensitive.Checker, path string) *checkedDoc {
 	d := &checkedDoc{name: filepath.Base(path)}
 	d.doc, d.err = importer.ImportFile(path)
-	if d.err == nil {
-		d.res = c.Check(d.doc.Text)
-		d.text = []rune(d.doc.Text)
-	}
-	return d
+	return d.checked(c)
 }
 
 func (s *quickCheck) add(d *checkedDoc) {
@@ -259,10 +255,7 @@ func (s *quickCheck) checkText(name, text string) {
 			return err
 		}
 		doc, err := importer.Import(name+".txt", []byte(text))
-		d = &checkedDoc{name: name, doc: doc, err: err}
-		if err == nil {
-			d.res, d.text = c.Check(doc.Text), []rune(doc.Text)
-		}
+		d = (&checkedDoc{name: name, doc: doc, err: err}).checked(c)
 		return nil
 	}, func(err error) {
 		if d != nil {

@@ -105,7 +105,7 @@ func (l *findingList) render(i int, label *widget.Label) {
 		return
 	}
 	f := l.doc.res.Findings[l.shown[i]]
-	line, _ := textPosition(l.doc.text, f.Start)
+	line, _ := l.doc.lines.Position(f.Start)
 	label.Importance = severityImportance(f.Severity)
 	label.SetText(fmt.Sprintf("%s · %s · %s  %s", i18n.L("severity."+string(f.Severity)),
 		i18n.L("category."+string(f.Category)), i18n.L("check.line", map[string]any{"Line": line}), oneLine(f.Text, 16)))
@@ -128,9 +128,9 @@ func explain(d *checkedDoc, f finding.Finding) string {
 	if f.Suggestion != "" {
 		b.WriteString("\n" + i18n.L("check.suggestion", map[string]any{"Text": f.Suggestion}))
 	}
-	line, col := textPosition(d.text, f.Start)
+	line, col := d.lines.Position(f.Start)
 	b.WriteString("\n" + i18n.L("check.where", map[string]any{"Line": line, "Column": col, "Rule": f.Rule}))
-	if s := sectionAt(d.doc.Sections, f.Start); s != "" && s != importer.Body {
+	if s := d.doc.SectionAt(f.Start); s != "" && s != importer.Body {
 		b.WriteString(" · " + i18n.L("section."+string(s)))
 	}
 	return b.String()
@@ -153,26 +153,4 @@ func oneLine(s string, n int) string {
 		return string(rs[:n]) + "…"
 	}
 	return string(rs)
-}
-
-// textPosition turns a code point offset into a 1-based line and column.
-func textPosition(text []rune, offset int) (line, col int) {
-	line, col = 1, 1
-	for _, r := range text[:min(offset, len(text))] {
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return line, col
-}
-
-func sectionAt(ss []importer.Section, offset int) importer.SectionKind {
-	for _, s := range ss {
-		if offset >= s.Start && offset < s.End {
-			return s.Kind
-		}
-	}
-	return ""
 }

@@ -59,7 +59,9 @@ type fileReport struct {
 	Damaged  []int              `json:"damaged,omitempty"`
 	Error    string             `json:"error,omitempty"`
 
-	text []rune
+	text  []rune
+	lines importer.LineIndex
+	doc   *importer.Document
 }
 
 // checkReport is the whole --json output.
@@ -113,10 +115,11 @@ func (c *ctx) checkFile(checker *sensitive.Checker, path string) (*fileReport, i
 	res := checker.Check(doc.Text)
 	f.Format, f.Encoding, f.Chars, f.Findings = doc.Format, doc.Encoding, res.Chars, res.Findings
 	f.Sections, f.Marks, f.Damaged = doc.Sections, doc.Marks, doc.Damaged
-	f.text = []rune(doc.Text)
+	f.text, f.doc = []rune(doc.Text), doc
+	f.lines = importer.Lines(f.text)
 	status := ExitOK
 	if len(doc.Damaged) > 0 {
-		f.Error = damagedMessage(doc, f.text)
+		f.Error = damagedMessage(doc, f.lines)
 		fmt.Fprintln(c.Stderr, i18n.L("cli.error")+f.Error)
 		status = ExitUsage
 	}
@@ -128,8 +131,8 @@ func (c *ctx) checkFile(checker *sensitive.Checker, path string) (*fileReport, i
 	return f, status
 }
 
-func damagedMessage(doc *importer.Document, text []rune) string {
-	line, col := position(text, doc.Damaged[0])
+func damagedMessage(doc *importer.Document, lines importer.LineIndex) string {
+	line, col := lines.Position(doc.Damaged[0])
 	return i18n.L("import.damaged", map[string]any{"File": doc.Name, "Count": len(doc.Damaged), "Line": line, "Column": col})
 }
 
@@ -174,17 +177,4 @@ func (c *ctx) baseLexicons() ([]*lexicon.Lexicon, error) {
 		}
 	}
 	return nil, errors.New(i18n.L("cli.check.workspace", map[string]any{"Detail": i18n.Message(err)}))
-}
-
-// position turns a code point offset into a 1-based line and column.
-func position(text []rune, offset int) (line, col int) {
-	line, col = 1, 1
-	for _, r := range text[:min(offset, len(text))] {
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return line, col
 }

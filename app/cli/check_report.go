@@ -32,9 +32,9 @@ func (c *ctx) printReport(rep checkReport) {
 }
 
 func (c *ctx) printFinding(f *fileReport, x finding.Finding) {
-	line, col := position(f.text, x.Start)
+	line, col := f.lines.Position(x.Start)
 	where := i18n.L("cli.check.position", map[string]any{"Line": line, "Column": col})
-	if s := sectionOf(f.Sections, x.Start); s != "" && s != importer.Body {
+	if s := f.doc.SectionAt(x.Start); s != "" && s != importer.Body {
 		where += " " + i18n.L("section."+string(s))
 	}
 	c.printf("  [%s] %s %s  %s\n", i18n.L("severity."+string(x.Severity)),
@@ -70,13 +70,4 @@ func excerpt(text []rune, start, end int) string {
 		s += "…"
 	}
 	return s
-}
-
-func sectionOf(ss []importer.Section, offset int) importer.SectionKind {
-	for _, s := range ss {
-		if offset >= s.Start && offset < s.End {
-			return s.Kind
-		}
-	}
-	return ""
 }
