@@ -65,7 +65,11 @@ func (v *docView) show(d *checkedDoc) {
 func (v *docView) relayout() {
 	v.rows = nil
 	if v.doc != nil && v.doc.doc != nil {
-		v.rows = layoutRows(v.doc.text, v.doc.doc.Sections, v.doc.res.Findings, max(v.width, 40))
+		width := v.width
+		if width == 0 { // not laid out yet: any width, Resize cuts again
+			width = 40
+		}
+		v.rows = layoutRows(v.doc.text, v.doc.doc.Sections, v.doc.res.Findings, width)
 	}
 	v.list.UnselectAll()
 	v.list.Refresh()

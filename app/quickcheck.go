@@ -45,6 +45,7 @@ func newQuickCheck(u *ui) *quickCheck {
 	s := &quickCheck{u: u, view: newDocView(), summary: widget.NewLabel(""), message: errorLabel(),
 		progress: widget.NewProgressBar()}
 	s.summary.Wrapping = wrapping()
+	s.summary.SetText(i18n.L("check.empty"))
 	s.progress.Hide()
 	s.files = widget.NewSelect(nil, s.pick)
 	s.files.PlaceHolder = i18n.L("check.no_file")
