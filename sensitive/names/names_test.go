@@ -211,7 +211,7 @@ func TestWithoutConfusables(t *testing.T) {
 // there is a false positive.
 func TestCorpus(t *testing.T) {
 	c := realChecker(t)
-	files, _ := filepath.Glob("../../../shared/samples/*.txt")
+	files, _ := filepath.Glob("../../testdata/samples/*.txt")
 	files = append(files, "/tmp/corpus/weicheng.utf8")
 	for _, name := range files {
 		data, err := os.ReadFile(name)

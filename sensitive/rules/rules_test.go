@@ -10,7 +10,7 @@ import (
 	"shenfa/sensitive/finding"
 )
 
-const samplesDir = "../../../shared/samples"
+const samplesDir = "../../testdata/samples" // copies of the shared samples
 
 func readSamples(tb testing.TB) map[string][]rune {
 	tb.Helper()
