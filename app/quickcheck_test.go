@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"shenfa/app/i18n"
@@ -152,4 +153,29 @@ func BenchmarkQuickCheck100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(s.current.res.Findings)), "findings")
 	b.ReportMetric(float64(len(s.view.rows)), "rows")
+}
+
+func TestQuickCheckDroppedFolder(t *testing.T) {
+	_, s := quickCheckUI(t)
+	dir := t.TempDir()
+	for _, name := range []string{"notice.txt", "full.docx"} {
+		data, err := os.ReadFile(filepath.Join("testdata/quick", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "photo.png"), []byte("\x89PNG"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.dropped([]fyne.URI{storage.NewFileURI(dir)})
+	var names []string
+	for _, d := range s.docs {
+		names = append(names, d.name)
+	}
+	if !slices.Equal(names, []string{"full.docx", "notice.txt"}) {
+		t.Errorf("dropped folder checked %q", names)
+	}
 }
