@@ -172,7 +172,11 @@ func summaryText(d *checkedDoc) string {
 	if len(d.doc.Damaged) > 0 {
 		text += "\n" + i18n.L("check.damaged", map[string]any{"Count": len(d.doc.Damaged)})
 	}
-	return text
+	var used []string
+	for _, v := range d.res.Lexicons {
+		used = append(used, v.Name+" "+v.Version)
+	}
+	return text + "\n" + i18n.L("check.lexicons", map[string]any{"List": strings.Join(used, "，")})
 }
 
 func (s *quickCheck) openFile() {
