@@ -32,10 +32,16 @@ type plantedFinding struct {
 	Suggestion string           `toml:"suggestion"`
 }
 
+// loadPlanted reads testdata/planted, or the set in SHENFA_PLANTED_DIR when
+// measuring a held-out set.
 func loadPlanted(t *testing.T) map[string][]plantedCase {
-	files, _ := filepath.Glob("../testdata/planted/*.toml")
+	dir := os.Getenv("SHENFA_PLANTED_DIR")
+	if dir == "" {
+		dir = "../testdata/planted"
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
 	if len(files) == 0 {
-		t.Fatal("no planted test set in testdata/planted")
+		t.Fatalf("no planted test set in %s", dir)
 	}
 	sets := map[string][]plantedCase{}
 	for _, name := range files {
