@@ -94,9 +94,9 @@ unit: ## go test -race ./...
 smoke: ## GUI smoke test of bin/shenfa under Xvfb (screenshot in .ci/artifacts/smoke.png)
 	.ci/smoke
 
-bench: deps ## run the benchmarks, start-up under Xvfb when there is no display (output also in bench.txt)
+bench: deps ## run the benchmarks one package at a time (parallel packages would share the CPUs), start-up under Xvfb when there is no display (output also in bench.txt)
 	@if [[ -n "$${DISPLAY:-}" ]]; then run=(); else run=(xvfb-run -a -s "-screen 0 1280x800x24"); fi; \
-	LIBGL_ALWAYS_SOFTWARE=1 "$${run[@]}" $(GO) test -run '^$$' -bench . -benchmem ./... | tee bench.txt
+	LIBGL_ALWAYS_SOFTWARE=1 "$${run[@]}" $(GO) test -p 1 -run '^$$' -bench . -benchmem ./... | tee bench.txt
 	@echo; echo "Against the targets:"; .ci/bench-report bench.txt
 
 FUZZTIME ?= 30s
