@@ -36,7 +36,7 @@ const (
 // to dst, so that Check fills a single slice.
 type scanner func(dst []finding.Finding, text []rune) []finding.Finding
 
-var all = []scanner{privacy, datetime, punctuation, duplicates, links, placeholders}
+var all = []scanner{privacy, datetime, punctuation, duplicates, links, placeholders, tone}
 
 // Check runs every rule group over text and returns the findings in
 // finding.Sort order.
@@ -62,6 +62,9 @@ func Duplicates(text []rune) []finding.Finding { return sorted(duplicates(nil, t
 
 // Links reports every URL and bare domain so that a person checks it.
 func Links(text []rune) []finding.Finding { return sorted(links(nil, text)) }
+
+// Tone reports reply clauses that blame, dismiss or mock the citizen.
+func Tone(text []rune) []finding.Finding { return tone(nil, text) }
 
 // Placeholders reports template remnants such as {{name}}, XX, ×× and blanks.
 func Placeholders(text []rune) []finding.Finding { return sorted(placeholders(nil, text)) }
