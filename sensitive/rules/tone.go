@@ -18,7 +18,11 @@ var scorn = []string{"早干嘛去了", "早干什么去了", "还有理了", "�
 	"找不到吗", "听不懂吗", "不识字吗", "没空管", "没空理", "懒得管", "懒得理", "别什么都找",
 	"什么都找政府", "又没人逼", "没人求", "爱咋咋", "爱信不信", "少管闲事", "关我什么事",
 	"关我们什么事", "跟我们没关系", "不归我们管", "别烦我", "烦不烦", "有完没完", "自己看着办",
-	"自己不会", "还看什么", "还问什么", "怪不了别人", "怨不得别人", "自找的", "不知好歹"}
+	"自己不会", "还看什么", "还问什么", "怪不了别人", "怨不得别人", "自找的", "不知好歹",
+	// contempt for the person and minimising the problem
+	"就你", "你这种人", "你们这些", "像你这样", "就不错了", "知足吧", "又不会怎么样", "又死不了",
+	"大惊小怪", "闲得慌", "浪费大家时间", "浪费我们时间", "少在这里", "少来这套", "什么事都找",
+	"怪别人", "怪谁", "怨谁"}
 
 // blame marks a hostile clause only when it speaks to 你: a reply to a
 // citizen says 您, and these words are ordinary in news about third parties.
@@ -57,13 +61,51 @@ func hostileClauses(dst []finding.Finding, text []rune, start, end int) []findin
 		for e < end && !strings.ContainsRune(clauseEnds, text[e]) {
 			e++
 		}
-		if clause := string(text[s:e]); containsAny(clause, scorn) || you && containsAny(clause, blame) {
+		if clause := string(text[s:e]); containsAny(clause, scorn) || dismissal(clause) || you && containsAny(clause, blame) {
 			a, b := trimSpace(text, s, e)
 			dst = append(dst, ruleTone.at(text, a, b, toneMessage, toneSuggestion))
 		}
 		s = e + 1
 	}
 	return dst
+}
+
+// dismissal finds "if you don't like it, don't" replies: 嫌报销少就别生病,
+// 嫌吵可以搬家, 没时间排队就别来办.
+func dismissal(clause string) bool {
+	if i := complaint(clause); i >= 0 {
+		return containsAny(clause[i:], []string{"就别", "可以", "别", "还不如"})
+	}
+	if i := strings.Index(clause, "就别"); i > 0 {
+		return containsAny(clause[:i], []string{"没", "不想", "不愿", "嫌"})
+	}
+	return false
+}
+
+// complaint returns where 嫌 (finding fault) stands in clause, or -1; 嫌疑,
+// 嫌犯, 不嫌, 避嫌, 讨嫌 and 涉嫌 are other words.
+func complaint(clause string) int {
+	for i := strings.Index(clause, "嫌"); i >= 0; {
+		rest, before := clause[i+len("嫌"):], clause[:i]
+		if !strings.HasPrefix(rest, "疑") && !strings.HasPrefix(rest, "犯") && !containsSuffix(before, "不", "避", "讨", "涉") {
+			return i
+		}
+		j := strings.Index(rest, "嫌")
+		if j < 0 {
+			return -1
+		}
+		i += len("嫌") + j
+	}
+	return -1
+}
+
+func containsSuffix(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAny(s string, words []string) bool {

@@ -15,3 +15,15 @@ func TestTone(t *testing.T) {
 		"警方提醒：骗子贪心不足，群众要提高警惕。", "让群众少跑腿、好办事。", "迷你马拉松将于周六举行。",
 	))
 }
+
+func TestToneDismissal(t *testing.T) {
+	for text, want := range map[string]bool{
+		"嫌报销少就别生病啊": true, "嫌吵你可以搬家嘛": true, "没时间排队就别来办": true,
+		"犯罪嫌疑人已被刑拘": false, "工作人员不嫌麻烦就上门服务": false, "涉嫌诈骗": false,
+		"能马上办的就别拖着": false,
+	} {
+		if got := dismissal(text); got != want {
+			t.Errorf("dismissal(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
