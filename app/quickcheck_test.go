@@ -47,7 +47,7 @@ func TestQuickCheckShowsFindings(t *testing.T) {
 	if got := categories(s.current); !slices.Equal(got, want) {
 		t.Errorf("categories %v, want %v", got, want)
 	}
-	if !strings.Contains(s.summary.Text, "notice.txt") || !strings.Contains(s.summary.Text, "阻断 5") {
+	if !strings.Contains(s.summary.Text, "notice.txt") || !strings.Contains(s.summary.Text, "阻断 4") {
 		t.Errorf("summary %q", s.summary.Text)
 	}
 	// Choosing a finding marks it in the text and explains it.
