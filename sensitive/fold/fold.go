@@ -81,18 +81,6 @@ func Rune(r rune) (rune, Class) {
 	return r, classify(r)
 }
 
-// Runes folds text character by character; the result has the same length.
-func Runes(text []rune) []rune {
-	out := make([]rune, len(text))
-	for i, r := range text {
-		out[i], _ = Rune(r)
-	}
-	return out
-}
-
-// String folds s character by character.
-func String(s string) string { return string(Runes([]rune(s))) }
-
 // width maps full-width ASCII forms and the ideographic space to ASCII.
 func width(r rune) rune {
 	switch {

@@ -26,11 +26,6 @@ func (b *builder) write(s string) {
 	b.n += utf8.RuneCountInString(s)
 }
 
-func (b *builder) writeRune(r rune) {
-	b.buf = utf8.AppendRune(b.buf, r)
-	b.n++
-}
-
 func (b *builder) last() byte {
 	if len(b.buf) == 0 {
 		return 0

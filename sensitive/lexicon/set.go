@@ -93,9 +93,6 @@ func (s *Set) Protected() []Entry { return slices.Clone(s.protected) }
 // legitimate words that look like a near-miss (全国政治协商会议).
 func (s *Set) ProtectedAllow() []string { return slices.Clone(s.safe) }
 
-// Size is the number of distinct words and allow phrases.
-func (s *Set) Size() int { return len(s.words) }
-
 // Find returns the entries found in text (whose code points are runes):
 // hits inside an allow phrase are dropped, the longest of overlapping hits
 // wins, and words that begin or end with a Latin letter or digit must stand

@@ -28,7 +28,6 @@ type Matcher struct {
 	plen    []int32  // folded length of each pattern, in letters
 	codes   [0x10000]uint16
 	wide    map[rune]uint16 // codes of letters outside the BMP
-	depth   int             // longest pattern, in letters
 }
 
 // cell is one slot of the double array: the children of a state live at
@@ -73,9 +72,8 @@ func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u00a0' }
 
 // node is a trie node while building.
 type node struct {
-	kids  []edge
-	out   int32
-	depth int
+	kids []edge
+	out  int32
 }
 
 type edge struct {
@@ -94,7 +92,6 @@ func New(patterns []string) (*Matcher, error) {
 			return nil, fmt.Errorf("match: entry %q is longer than %d characters", p, MaxLetters)
 		}
 		m.plen[i] = int32(len(folded[i]))
-		m.depth = max(m.depth, len(folded[i]))
 	}
 	if err := m.assignCodes(folded); err != nil {
 		return nil, err
@@ -194,7 +191,7 @@ func child(nodes *[]node, s int32, c uint16) int32 {
 		}
 	}
 	to := int32(len(ns))
-	*nodes = append(ns, node{out: -1, depth: ns[s].depth + 1})
+	*nodes = append(ns, node{out: -1})
 	(*nodes)[s].kids = append((*nodes)[s].kids, edge{c, to})
 	return to
 }
