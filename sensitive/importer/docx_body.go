@@ -90,11 +90,11 @@ func (w *wordWalker) element(se xml.StartElement) error {
 	case "r":
 		return w.run()
 	case "t", "delText":
-		s, err := w.x.text()
+		s, err := w.x.text(ownText)
 		w.emit(s)
 		return err
 	case "instrText":
-		s, err := w.x.text()
+		s, err := w.x.text(ownText)
 		if n := len(w.fields); n > 0 {
 			w.fields[n-1].instr += s
 		}

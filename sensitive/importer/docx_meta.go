@@ -157,7 +157,7 @@ func appendProp(out []Property, name, value string) []Property {
 func (p *docxPackage) leafValues(key string) (map[string]string, error) {
 	vals := map[string]string{}
 	err := p.eachChild(key, func(x *xmlReader, se xml.StartElement) error {
-		s, err := x.text()
+		s, err := x.text(ownText)
 		if _, dup := vals[se.Name.Local]; !dup {
 			vals[se.Name.Local] = s
 		}
@@ -170,7 +170,7 @@ func (p *docxPackage) leafValues(key string) (map[string]string, error) {
 func (p *docxPackage) customProps(key string) ([]Property, error) {
 	var out []Property
 	err := p.eachChild(key, func(x *xmlReader, se xml.StartElement) error {
-		s, err := x.deepText()
+		s, err := x.text(deepText)
 		out = appendProp(out, attr(se, "name"), s)
 		return err
 	})
@@ -203,19 +203,4 @@ func (p *docxPackage) eachChild(key string, fn func(*xmlReader, xml.StartElement
 			}
 		}
 	}
-}
-
-// deepText returns all character data below the element just started.
-func (x *xmlReader) deepText() (string, error) {
-	var sb strings.Builder
-	for stop := x.depth - 1; x.depth > stop; {
-		tok, err := x.next()
-		if err != nil {
-			return "", eofIsCorrupt(err, x.part)
-		}
-		if cd, ok := tok.(xml.CharData); ok {
-			sb.Write(cd)
-		}
-	}
-	return sb.String(), nil
 }

@@ -66,15 +66,21 @@ func (x *xmlReader) skip() error {
 	return nil
 }
 
-// text returns the character data of the element just started, skipping children.
-func (x *xmlReader) text() (string, error) {
+// Which character data text collects.
+const (
+	ownText  = false // the element's own text, skipping its children
+	deepText = true  // all text below the element
+)
+
+// text returns the character data of the element just started.
+func (x *xmlReader) text(deep bool) (string, error) {
 	var sb strings.Builder
 	for stop := x.depth - 1; x.depth > stop; {
 		tok, err := x.next()
 		if err != nil {
 			return "", eofIsCorrupt(err, x.part)
 		}
-		if cd, ok := tok.(xml.CharData); ok && x.depth == stop+1 {
+		if cd, ok := tok.(xml.CharData); ok && (deep || x.depth == stop+1) {
 			sb.Write(cd)
 		}
 	}

@@ -29,15 +29,17 @@ var mediaSrc = map[atom.Atom]bool{
 	atom.Img: true, atom.Iframe: true, atom.Video: true, atom.Audio: true, atom.Source: true, atom.Embed: true,
 }
 
-// step is one entry of the explicit walk stack: hostile nesting must not
-// exhaust the goroutine stack, so the tree is not walked recursively.
-type step struct {
-	n    *html.Node
-	exit func()
-}
-
-func (h *htmlText) walk(root *html.Node) {
+// walkTree visits a tree depth first without recursion: hostile nesting must
+// not exhaust the goroutine stack. enter handles a node's start and returns
+// the work for its end and whether to visit its children; children calls
+// push for each child, last to first.
+func walkTree[N any](root N, enter func(N) (func(), bool), children func(n N, push func(N))) {
+	type step struct {
+		n    N
+		exit func()
+	}
 	stack := []step{{n: root}}
+	push := func(c N) { stack = append(stack, step{n: c}) }
 	for len(stack) > 0 {
 		s := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -45,13 +47,19 @@ func (h *htmlText) walk(root *html.Node) {
 			s.exit()
 			continue
 		}
-		if exit, descend := h.enter(s.n); descend {
+		if exit, descend := enter(s.n); descend {
 			stack = append(stack, step{exit: exit})
-			for c := s.n.LastChild; c != nil; c = c.PrevSibling {
-				stack = append(stack, step{n: c})
-			}
+			children(s.n, push)
 		}
 	}
+}
+
+func (h *htmlText) walk(root *html.Node) {
+	walkTree(root, h.enter, func(n *html.Node, push func(*html.Node)) {
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			push(c)
+		}
+	})
 }
 
 // enter handles a node's start; it returns the work for its end and whether to visit children.

@@ -45,29 +45,13 @@ type mdText struct {
 	tags   []string // tag names of the open inline spans
 }
 
-type mdStep struct {
-	n     ast.Node
-	exit  func()
-	first bool
-}
-
-// walk visits the tree without recursion (see step in html_walk.go).
+// walk visits the tree without recursion (see walkTree).
 func (m *mdText) walk(root ast.Node) {
-	stack := []mdStep{{n: root}}
-	for len(stack) > 0 {
-		s := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if s.exit != nil {
-			s.exit()
-			continue
+	walkTree(root, m.enter, func(n ast.Node, push func(ast.Node)) {
+		for c := n.LastChild(); c != nil; c = c.PreviousSibling() {
+			push(c)
 		}
-		if exit, descend := m.enter(s.n); descend {
-			stack = append(stack, mdStep{exit: exit})
-			for c := s.n.LastChild(); c != nil; c = c.PreviousSibling() {
-				stack = append(stack, mdStep{n: c})
-			}
-		}
-	}
+	})
 }
 
 func (m *mdText) enter(n ast.Node) (func(), bool) {
