@@ -19,9 +19,16 @@ import (
 var cheap = account.WithKDF(account.KDF{Time: 1, MemoryKiB: 64, Threads: 1})
 
 // demoUI starts the interface on a fresh demo workspace with a test driver.
-func demoUI(t testing.TB) *ui {
+func demoUI(t testing.TB) *ui { return demoUIWith(t, nil) }
+
+// demoUIWith is demoUI where seed, when set, fills the new workspace file
+// before the demo accounts are made (for example with test lexicons).
+func demoUIWith(t testing.TB, seed func(path string)) *ui {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "ws.db")
+	if seed != nil {
+		seed(path)
+	}
 	w, err := review.Open(path, cheap)
 	if err != nil {
 		t.Fatal(err)
@@ -40,6 +47,11 @@ func demoUI(t testing.TB) *ui {
 
 // find returns the first object of type T on the window for which ok holds.
 func find[T fyne.CanvasObject](t testing.TB, u *ui, ok func(T) bool) T {
+	return findIn(t, u.win.Content(), ok)
+}
+
+// findIn is find below any root, such as a dialog's overlay.
+func findIn[T fyne.CanvasObject](t testing.TB, root fyne.CanvasObject, ok func(T) bool) T {
 	var found T
 	var walk func(o fyne.CanvasObject) bool
 	walk = func(o fyne.CanvasObject) bool {
@@ -47,24 +59,20 @@ func find[T fyne.CanvasObject](t testing.TB, u *ui, ok func(T) bool) T {
 			found = v
 			return true
 		}
+		var children []fyne.CanvasObject
 		if c, is := o.(*fyne.Container); is {
-			for _, child := range c.Objects {
-				if walk(child) {
-					return true
-				}
-			}
+			children = c.Objects
+		} else if w, is := o.(fyne.Widget); is {
+			children = test.WidgetRenderer(w).Objects()
 		}
-		if w, is := o.(fyne.Widget); is {
-			r := test.WidgetRenderer(w)
-			for _, child := range r.Objects() {
-				if walk(child) {
-					return true
-				}
+		for _, child := range children {
+			if walk(child) {
+				return true
 			}
 		}
 		return false
 	}
-	walk(u.win.Content())
+	walk(root)
 	return found
 }
 

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -54,60 +53,22 @@ word = "示例词典"
 // and returns the lexicons screen shown in the window.
 func lexiconsUI(t *testing.T) (*ui, *lexiconsScreen) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "ws.db")
-	db, err := workspace.Open(path, review.Migrations)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := lexicons.New(db).Seed(context.Background(), testLexicons(t)); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	w, err := review.Open(path, cheap)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.SetupDemo(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	w.Close()
-	a := test.NewTempApp(t)
-	u := newUI(a, path, cheap)
-	a.Settings().SetTheme(variantTheme{Theme: newTheme(), variant: 0})
-	u.win.Resize(fyne.NewSize(1100, 720))
-	t.Cleanup(u.close)
+	u := demoUIWith(t, func(path string) {
+		db, err := workspace.Open(path, review.Migrations)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if err := lexicons.New(db).Seed(context.Background(), testLexicons(t)); err != nil {
+			t.Fatal(err)
+		}
+	})
 	signInAs(t, u, "secadmin", "Secadmin@2026")
 	eventually(t, "sign-in", func() bool { return u.sess != nil })
 	u.navigate("lexicons")
 	s := newLexiconsScreen(u)
 	u.win.SetContent(s.view)
 	return u, s
-}
-
-// findIn is find for any root, such as a dialog's overlay.
-func findIn[T fyne.CanvasObject](t *testing.T, root fyne.CanvasObject, ok func(T) bool) T {
-	var found T
-	var walk func(o fyne.CanvasObject) bool
-	walk = func(o fyne.CanvasObject) bool {
-		if v, is := o.(T); is && ok(v) {
-			found = v
-			return true
-		}
-		var children []fyne.CanvasObject
-		if c, is := o.(*fyne.Container); is {
-			children = c.Objects
-		} else if w, is := o.(fyne.Widget); is {
-			children = test.TempWidgetRenderer(t, w).Objects()
-		}
-		for _, child := range children {
-			if walk(child) {
-				return true
-			}
-		}
-		return false
-	}
-	walk(root)
-	return found
 }
 
 func overlay(t *testing.T, u *ui) fyne.CanvasObject {
