@@ -8,6 +8,7 @@ package fold
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"shenfa/assets"
@@ -35,19 +36,25 @@ type entry struct {
 	cls Class
 }
 
-var bmp [0x10000]entry
-
-func init() {
-	for r := rune(0); r < 0x10000; r++ {
-		bmp[r] = entry{r, classify(r)}
-		bmp[r].r = width(bmp[r].r)
-		bmp[r].r = unicode.ToLower(bmp[r].r)
-	}
-	loadT2S(assets.T2S)
+// table is the folding of every character of the BMP plus the few
+// traditional characters beyond it. It is built on first use, not at
+// start-up: the app and most commands start without checking anything.
+type table struct {
+	bmp    [0x10000]entry
+	astral map[rune]rune
 }
 
+var folding = sync.OnceValue(func() *table {
+	t := &table{astral: map[rune]rune{}}
+	for r := rune(0); r < 0x10000; r++ {
+		t.bmp[r] = entry{unicode.ToLower(width(r)), classify(r)}
+	}
+	t.loadT2S(assets.T2S)
+	return t
+})
+
 // loadT2S reads pairs of traditional and simplified characters.
-func loadT2S(data string) {
+func (t *table) loadT2S(data string) {
 	for line := range strings.Lines(data) {
 		if strings.HasPrefix(line, "#") {
 			continue
@@ -55,24 +62,22 @@ func loadT2S(data string) {
 		rs := []rune(strings.TrimSpace(line))
 		for i := 0; i+1 < len(rs); i += 2 {
 			if rs[i] < 0x10000 {
-				bmp[rs[i]].r = rs[i+1]
+				t.bmp[rs[i]].r = rs[i+1]
 			} else {
-				astral[rs[i]] = rs[i+1]
+				t.astral[rs[i]] = rs[i+1]
 			}
 		}
 	}
 }
 
-// astral holds the few traditional characters outside the BMP.
-var astral = map[rune]rune{}
-
 // Rune returns the matching form of r and its class.
 func Rune(r rune) (rune, Class) {
+	t := folding()
 	if r >= 0 && r < 0x10000 {
-		e := bmp[r]
+		e := t.bmp[r]
 		return e.r, e.cls
 	}
-	if s, ok := astral[r]; ok {
+	if s, ok := t.astral[r]; ok {
 		return s, Letter
 	}
 	if r > unicode.MaxRune || r < 0 {
