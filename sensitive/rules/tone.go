@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"sync"
 
 	"shenfa/sensitive/finding"
 )
@@ -34,15 +35,58 @@ const toneMessage = "这句话指责、推诿或嘲讽群众，语气生硬冷�
 
 const toneSuggestion = "感谢您的留言。关于您反映的问题，我们已转相关部门核实办理，结果将及时回复您。"
 
-// tone reports hostile reply clauses, a sentence at a time.
-func tone(dst []finding.Finding, text []rune) []finding.Finding {
-	for start := 0; start < len(text); {
-		end := start
-		for end < len(text) && !strings.ContainsRune(sentenceEnds, text[end]) {
-			end++
+// Kinds of tone marker.
+const (
+	markScorn   = iota // hostile wherever it stands
+	markBlame          // hostile when the sentence speaks to 你
+	markTrigger        // 嫌 or 就别: hostile when the clause is a dismissal
+)
+
+type toneMarker struct {
+	word []rune
+	kind int
+}
+
+// toneIndex finds markers by their first character, so that tone reads the
+// text once instead of searching it for every marker.
+type toneIndex struct {
+	first   [0x10000 / 64]uint64
+	byFirst map[rune][]toneMarker
+}
+
+var toneMarkers = sync.OnceValue(func() *toneIndex {
+	x := &toneIndex{byFirst: map[rune][]toneMarker{}}
+	add := func(words []string, kind int) {
+		for _, w := range words {
+			rs := []rune(w)
+			x.first[rs[0]/64] |= 1 << (rs[0] % 64)
+			x.byFirst[rs[0]] = append(x.byFirst[rs[0]], toneMarker{rs, kind})
 		}
-		dst = hostileClauses(dst, text, start, end)
-		start = end + 1
+	}
+	add(scorn, markScorn)
+	add(blame, markBlame)
+	add([]string{"嫌", "就别"}, markTrigger)
+	return x
+})
+
+// tone reports hostile reply clauses, each once.
+func tone(dst []finding.Finding, text []rune) []finding.Finding {
+	x := toneMarkers()
+	reported := -1 // start of the last clause reported
+	for i, r := range text {
+		if r < 0 || r >= 0x10000 || x.first[r/64]&(1<<(r%64)) == 0 {
+			continue
+		}
+		for _, m := range x.byFirst[r] {
+			if !matchAt(text, i, m.word) {
+				continue
+			}
+			if cs, ce := around(text, i, clauseEnds); cs != reported && hostileAt(text, i, cs, ce, m.kind) {
+				a, b := trimSpace(text, cs, ce)
+				dst = append(dst, ruleTone.at(text, a, b, toneMessage, toneSuggestion))
+				reported = cs
+			}
+		}
 	}
 	return dst
 }
@@ -52,22 +96,28 @@ const (
 	clauseEnds   = "，；：,;:" + sentenceEnds
 )
 
-// hostileClauses checks the clauses of the sentence text[start:end]; blame
-// words count when the sentence speaks to 你.
-func hostileClauses(dst []finding.Finding, text []rune, start, end int) []finding.Finding {
-	you := addressesYou(string(text[start:end]))
-	for s := start; s < end; {
-		e := s
-		for e < end && !strings.ContainsRune(clauseEnds, text[e]) {
-			e++
-		}
-		if clause := string(text[s:e]); containsAny(clause, scorn) || dismissal(clause) || you && containsAny(clause, blame) {
-			a, b := trimSpace(text, s, e)
-			dst = append(dst, ruleTone.at(text, a, b, toneMessage, toneSuggestion))
-		}
-		s = e + 1
+// hostileAt decides whether the marker at i makes the clause [cs, ce) hostile.
+func hostileAt(text []rune, i, cs, ce, kind int) bool {
+	switch kind {
+	case markBlame:
+		ss, se := around(text, i, sentenceEnds)
+		return addressesYou(string(text[ss:se]))
+	case markTrigger:
+		return dismissal(string(text[cs:ce]))
 	}
-	return dst
+	return true
+}
+
+// around returns the span around i bounded by any of the marks in ends.
+func around(text []rune, i int, ends string) (int, int) {
+	s, e := i, i
+	for s > 0 && !strings.ContainsRune(ends, text[s-1]) {
+		s--
+	}
+	for e < len(text) && !strings.ContainsRune(ends, text[e]) {
+		e++
+	}
+	return s, e
 }
 
 // dismissal finds "if you don't like it, don't" replies: 嫌报销少就别生病,
