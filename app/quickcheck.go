@@ -36,6 +36,7 @@ type quickCheck struct {
 	message  *widget.Label
 	progress *widget.ProgressBar
 	list     *findingList
+	busy     bool // a batch is being checked
 	extras   *extrasPanel
 }
 
@@ -87,11 +88,9 @@ func (s *quickCheck) load() (*sensitive.Checker, error) {
 // run imports and checks the files one after another off the UI goroutine,
 // moving the progress bar as each is done.
 func (s *quickCheck) run(paths []string) {
-	if len(paths) == 0 {
+	if len(paths) == 0 || !s.start() {
 		return
 	}
-	s.u.touch()
-	s.docs = nil
 	s.progress.Max, s.progress.Value = float64(len(paths)), 0
 	s.progress.Show()
 	background(func() error {
@@ -122,7 +121,20 @@ func (s *quickCheck) add(d *checkedDoc) {
 	}
 }
 
+// start begins a batch unless one is running: batches share the checker
+// and the list of results, so a second one waits for the user to retry.
+func (s *quickCheck) start() bool {
+	s.u.touch()
+	if s.busy {
+		showError(s.message, i18n.Errorf("check.busy"))
+		return false
+	}
+	s.busy, s.docs = true, nil
+	return true
+}
+
 func (s *quickCheck) finish(err error) {
+	s.busy = false
 	s.progress.Hide()
 	showError(s.message, err)
 	var names []string
@@ -252,7 +264,9 @@ func (s *quickCheck) pasteDialog() {
 }
 
 func (s *quickCheck) checkText(name, text string) {
-	s.docs = nil
+	if !s.start() {
+		return
+	}
 	var d *checkedDoc
 	background(func() error {
 		c, err := s.load()

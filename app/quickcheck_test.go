@@ -179,3 +179,14 @@ func TestQuickCheckDroppedFolder(t *testing.T) {
 		t.Errorf("dropped folder checked %q", names)
 	}
 }
+
+func TestQuickCheckOneBatchAtATime(t *testing.T) {
+	_, s := quickCheckUI(t)
+	s.run([]string{"testdata/quick/notice.txt"})
+	first := s.current
+	s.busy = true // as while a batch runs in the background
+	s.run([]string{"testdata/quick/full.docx"})
+	if s.current != first || len(s.docs) != 1 || s.message.Text != i18n.L("check.busy") {
+		t.Errorf("second batch started during the first: %d docs, message %q", len(s.docs), s.message.Text)
+	}
+}
