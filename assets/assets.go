@@ -46,3 +46,23 @@ var Shapes string
 //
 //go:embed lexicons/*.toml
 var Lexicons embed.FS
+
+// Words is the word dictionary with frequencies and idiom tags (gzipped
+// text, derived from the gse dictionary, Apache-2.0) for the typo check.
+//
+//go:embed data/words.txt.gz
+var Words []byte
+
+// Usage holds fingerprints and counts of the character sequences of edited
+// official text (derived from a news corpus; no text of it is kept), for
+// telling usual phrases from slips.
+//
+//go:embed data/usage.bin
+var Usage []byte
+
+// Glyphs lists pairs of characters whose printed shapes are nearly the same
+// (generated from the UI font by sensitive/names/gen_glyphs.go), for the
+// statistical typo check.
+//
+//go:embed data/glyphs.txt
+var Glyphs string

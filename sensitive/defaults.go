@@ -15,6 +15,9 @@ import (
 // confusables is loaded once: the pinyin table is the same for every checker.
 var confusables = sync.OnceValues(func() (*names.Confusables, error) {
 	c, err := names.LoadConfusables(strings.NewReader(assets.Pinyin), strings.NewReader(assets.Shapes))
+	if err == nil {
+		err = c.LoadGlyphs(strings.NewReader(assets.Glyphs))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("load confusable characters: %w", err)
 	}

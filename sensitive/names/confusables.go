@@ -18,6 +18,11 @@ type Confusables struct {
 	readings map[rune][]uint16
 	// shapes[r] are the ids of the similar-shape groups r belongs to.
 	shapes map[rune][]uint16
+	// glyphs[r] are the characters printed almost like r (LoadGlyphs).
+	glyphs map[rune][]rune
+	// fuzzy[r] is the id of r's main reading with the distinctions many
+	// speakers blur (zh/z, ch/c, sh/s, n/l, -ng/-n) removed.
+	fuzzy map[rune]uint16
 }
 
 // maxIDs bounds the reading and group ids, which are stored as uint16.
@@ -27,7 +32,7 @@ const maxIDs = 1<<16 - 1
 // the similar-shape groups (one group of characters a line); `#` lines and
 // blank lines are skipped in both.
 func LoadConfusables(pinyin, shapes io.Reader) (*Confusables, error) {
-	c := &Confusables{readings: make(map[rune][]uint16, 21000), shapes: map[rune][]uint16{}}
+	c := &Confusables{readings: make(map[rune][]uint16, 21000), shapes: map[rune][]uint16{}, fuzzy: make(map[rune]uint16, 21000)}
 	if err := c.loadPinyin(pinyin); err != nil {
 		return nil, fmt.Errorf("pinyin: %w", err)
 	}
@@ -57,6 +62,7 @@ func eachLine(r io.Reader, fn func(n int, line string) error) error {
 
 func (c *Confusables) loadPinyin(r io.Reader) error {
 	ids := map[string]uint16{}
+	fuzzyIDs := map[string]uint16{}
 	// One backing array for all reading lists: one allocation, not 21,000.
 	flat := make([]uint16, 0, 32000)
 	return eachLine(r, func(n int, line string) error {
@@ -66,6 +72,14 @@ func (c *Confusables) loadPinyin(r io.Reader) error {
 			return fmt.Errorf("line %d: want 字<TAB>readings, got %q", n, line)
 		}
 		start := len(flat)
+		main, _, _ := strings.Cut(list, ",")
+		fz := blur(main)
+		id, seen := fuzzyIDs[fz]
+		if !seen {
+			id = uint16(len(fuzzyIDs))
+			fuzzyIDs[fz] = id
+		}
+		c.fuzzy[ch] = id
 		for reading := range strings.SplitSeq(list, ",") {
 			id, seen := ids[reading]
 			if !seen && len(ids) == maxIDs {
@@ -123,3 +137,97 @@ func shareID(x, y []uint16) bool {
 	}
 	return false
 }
+
+// Likely reports whether a writer is likely to type or read b for a: they
+// share their main (first listed) toneless reading, or a similar-shape
+// group. Rare readings of polyphones (于 read wei, 服 read bo) are left out,
+// so that a statistical typo check proposes only the slips people make.
+func (c *Confusables) Likely(a, b rune) bool {
+	if a == b {
+		return true
+	}
+	if c == nil {
+		return false
+	}
+	ra, rb := c.readings[a], c.readings[b]
+	if len(ra) > 0 && len(rb) > 0 && ra[0] == rb[0] {
+		return true
+	}
+	return c.HandShape(a, b)
+}
+
+// Shape reports whether a and b are in a similar-shape group or print
+// almost alike.
+func (c *Confusables) Shape(a, b rune) bool { return c.HandShape(a, b) || c.Glyph(a, b) }
+
+// HandShape reports whether a and b are in a hand-written similar-shape group.
+func (c *Confusables) HandShape(a, b rune) bool {
+	return c != nil && shareID(c.shapes[a], c.shapes[b])
+}
+
+// Glyph reports whether a and b print almost alike (LoadGlyphs).
+func (c *Confusables) Glyph(a, b rune) bool {
+	return c != nil && slices.Contains(c.glyphs[a], b)
+}
+
+// LoadGlyphs adds pairs of characters that print almost alike (`ab<TAB>…`
+// lines, `#` comments). They count for Likely and Shape only: the
+// protected-name check keeps to the hand-written groups.
+func (c *Confusables) LoadGlyphs(r io.Reader) error {
+	if c.glyphs == nil {
+		c.glyphs = map[rune][]rune{}
+	}
+	return eachLine(r, func(n int, line string) error {
+		pair := []rune(strings.Fields(line)[0])
+		if len(pair) != 2 {
+			return fmt.Errorf("glyphs line %d: want two characters, got %q", n, line)
+		}
+		a, b := pair[0], pair[1]
+		c.glyphs[a] = append(c.glyphs[a], b)
+		c.glyphs[b] = append(c.glyphs[b], a)
+		return nil
+	})
+}
+
+// NearSound reports whether a and b sound alike to a speaker who blurs
+// zh/z, ch/c, sh/s, n/l and the -ng/-n endings (述/诉, 迟/辞, 今/经).
+func (c *Confusables) NearSound(a, b rune) bool {
+	if c == nil {
+		return false
+	}
+	fa, oka := c.fuzzy[a]
+	fb, okb := c.fuzzy[b]
+	return oka && okb && fa == fb
+}
+
+// blur removes the distinctions of NearSound from a toneless reading.
+func blur(s string) string {
+	for _, p := range [][2]string{{"zh", "z"}, {"ch", "c"}, {"sh", "s"}} {
+		if strings.HasPrefix(s, p[0]) {
+			s = p[1] + s[2:]
+		}
+	}
+	if strings.HasPrefix(s, "n") && s != "n" && s != "ng" {
+		s = "l" + s[1:]
+	}
+	if strings.HasSuffix(s, "ng") && len(s) > 2 {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// Readings returns the ids of r's main toneless reading and of its blurred
+// form (see NearSound), for callers that build tables of their own.
+func (c *Confusables) Readings(r rune) (main, blurred uint16, ok bool) {
+	rs := c.readings[r]
+	if len(rs) == 0 {
+		return 0, 0, false
+	}
+	return rs[0], c.fuzzy[r], true
+}
+
+// ShapeGroups returns the ids of the hand-written similar-shape groups r is in.
+func (c *Confusables) ShapeGroups(r rune) []uint16 { return c.shapes[r] }
+
+// GlyphMates returns the characters printed almost like r.
+func (c *Confusables) GlyphMates(r rune) []rune { return c.glyphs[r] }

@@ -1,6 +1,9 @@
 package names
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // editKind says how a window differs from a name.
 type editKind uint8
@@ -102,9 +105,11 @@ func (c *Checker) tryWindow(text []rune, start, l int, id int32, s *scan) bool {
 	case 1:
 		cand.kind = inserted
 		i, ok = insertedAt(w, word)
+		ok = ok && !functionWord(w[i])
 	default:
 		cand.kind = dropped
 		i, ok = droppedAt(w, word)
+		ok = ok && !functionWord(word[i]) && !numeral(word[i])
 	}
 	if ok {
 		cand.pos = start + i
@@ -117,6 +122,9 @@ func (c *Checker) tryWindow(text []rune, start, l int, id int32, s *scan) bool {
 // name or a first or last character needs a confusable; an interior
 // character of a long name may be any Han character.
 func (c *Checker) substitutionOK(w, word []rune, i int, cand *candidate) bool {
+	if functionWord(w[i]) && functionWord(word[i]) {
+		return false // 坚持把加强 is a wording of its own, not a slip of 坚持和加强
+	}
 	cand.similar = c.similar(w[i], word[i])
 	if cand.similar {
 		return true
@@ -194,4 +202,17 @@ func hasAt(text []rune, p int, part []rune) bool {
 		}
 	}
 	return true
+}
+
+// functionChars are the particles, conjunctions and prepositions that
+// writers add, drop or swap in a long formulation without misspelling it:
+// 高水平的对外开放, 统筹发展安全, 乡村要振兴, 坚持把加强党的全面领导.
+const functionChars = "的地得了着之和与及或并把被将对为以于在向从要好也都更再又很是"
+
+func functionWord(r rune) bool { return strings.ContainsRune(functionChars, r) }
+
+// numeral reports a Chinese numeral: 党的二大 is the Second Congress, not a
+// slip of 党的二十大.
+func numeral(r rune) bool {
+	return strings.ContainsRune("〇一二三四五六七八九十百千万两", r)
 }

@@ -50,6 +50,7 @@ type Checker struct {
 	pairFirst, pairSecond runeSet
 	singleSet             runeSet
 	allow                 [][]rune
+	usage                 Usage
 }
 
 // runeSet is a bitset of the BMP; astral says whether any rune above it was

@@ -45,7 +45,7 @@ func (c *Checker) Check(text []rune) []finding.Finding {
 func (c *Checker) pick(text []rune, cands []candidate, exact cover) []candidate {
 	cands = slices.DeleteFunc(cands, func(cd candidate) bool {
 		a, b := evidence(cd)
-		return exact.covers(a, b) || c.allowed(text, a, b)
+		return exact.covers(a, b) || c.allowed(text, a, b) || c.usual(text, cd)
 	})
 	slices.SortFunc(cands, func(x, y candidate) int {
 		if x.similar != y.similar {
@@ -107,6 +107,34 @@ func (c *Checker) allowed(text []rune, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// Usage tells how often a character sequence occurs in edited official text.
+type Usage interface {
+	Count(gram []rune) int
+}
+
+// usualCount is how often the stretch around an edit must occur in edited
+// official text for the near-miss to be a phrase of its own: 现代化国家 is
+// not a slip of 现代化强国, nor 党纪学习教育 of 党史学习教育.
+const usualCount = 3
+
+// UseUsage makes Check drop near-misses whose edited stretch is usual in
+// the text u was counted from. Not safe to call concurrently with Check.
+func (c *Checker) UseUsage(u Usage) { c.usage = u }
+
+// usual reports whether the text around a candidate's edit, up to two
+// characters either side and inside the candidate's window, is usual.
+func (c *Checker) usual(text []rune, cd candidate) bool {
+	if c.usage == nil {
+		return false
+	}
+	a, b := evidence(cd)
+	lo, hi := max(cd.start, a-2), min(cd.end, b+2)
+	if hi-lo < 3 {
+		lo, hi = cd.start, min(cd.end, cd.start+6)
+	}
+	return c.usage.Count(text[lo:hi]) >= usualCount
 }
 
 // cover answers "does an exact occurrence contain [a, b)?" in O(log n).

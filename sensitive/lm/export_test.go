@@ -1,0 +1,5 @@
+package lm
+
+import "shenfa/assets"
+
+func assetsWords() []byte { return assets.Words }
