@@ -2,35 +2,172 @@ package sensitive
 
 import (
 	"fmt"
+	"strings"
 
 	"shenfa/sensitive/finding"
 	"shenfa/sensitive/fold"
 )
 
 // Secret markings (GUIDE §3.1): 绝密/机密/秘密 is a marking, not prose, when a
-// star follows it (机密★1年), when it stands alone at the start of a line, or
-// after 密级. 商业机密 or 揭开宇宙的秘密 are prose and stay quiet.
+// star follows it (机密★1年), when it stands alone at the start of a line or
+// in a bracket of its own (（机密）), or after 密级. 商业机密 or 揭开宇宙的秘密
+// are prose and stay quiet.
 
 const markingMessage = "“%s”是国家秘密密级标志。标有密级的内容属于国家秘密，严禁在政务新媒体发布；请立即停止发布流程并送保密审查。"
 
-// markings finds secret markings in text.
+// markings finds secret markings and 非公开 markings in text.
 func markings(text []rune) []finding.Finding {
 	var fs []finding.Finding
 	for i := 0; i+1 < len(text); i++ {
+		// Most characters start no marking: one fold decides which test to run.
+		switch f, _ := fold.Rune(text[i]); f {
+		case '非', '仅':
+		default:
+			if text[i+1] != '密' { // levelAt's own first test
+				continue
+			}
+		}
+		if s, e, ok := nonPublicAt(text, i); ok {
+			fs = append(fs, nonPublicFinding(text, s, e))
+			i = e - 1
+			continue
+		}
+		if s, e, ok := restrictedAt(text, i); ok {
+			fs = append(fs, nonPublicFinding(text, s, e))
+			i = e - 1
+			continue
+		}
 		level, ok := levelAt(text, i)
 		if !ok {
 			continue
 		}
+		start := i
 		end, marked := starAfter(text, i+2)
-		if !marked && (lineStart(text, i) || afterMiJi(text, i)) && standsAlone(text, i+2) {
+		switch {
+		case marked:
+		case (lineStart(text, i) || afterMiJi(text, i)) && standsAlone(text, i+2):
 			end, marked = i+2, true
+		case bracketed(text, i, i+2):
+			start, end, marked = i-1, i+3, true // （机密）
 		}
 		if marked {
-			fs = append(fs, markingFinding(text, i, end, level))
+			fs = append(fs, markingFinding(text, start, end, level))
 			i = end - 1
 		}
 	}
 	return fs
+}
+
+// 非公开 is the disclosure marking of a document that must not go out
+// (政府信息公开条例: 主动公开 / 依申请公开 / 不予公开): 【非公开】, （非公开）,
+// 公开属性：非公开, 非公开 alone at the head of a page, 非公开文件, 非公开附件.
+// 非公开发行 (securities), 非公开招标, 非公开审理 and 安理会非公开会议 are
+// procedures, not markings, and stay quiet.
+const nonPublicMessage = "“%s”是“非公开”的公开属性标注：标为非公开的文件、资料不得在政务新媒体发布；请核实来源，删去相关内容并送保密审查。"
+
+// nonPublicDocs are the words after 非公开 that make it a document's marking.
+var nonPublicDocs = [...]string{"文件", "资料", "材料", "附件", "文档", "件"}
+
+// nonPublicLabels are the form fields that hold a disclosure marking.
+var nonPublicLabels = [...]string{"公开属性", "公开方式", "公开类型", "公开选项", "是否公开", "信息公开"}
+
+// nonPublicAt returns the span of a 非公开 marking at i.
+func nonPublicAt(text []rune, i int) (int, int, bool) {
+	if !foldedAt(text, i, "非公开") {
+		return 0, 0, false
+	}
+	e := i + 3
+	switch {
+	case bracketed(text, i, e):
+		return i - 1, e + 1, true
+	case afterLabel(text, i), lineStart(text, i) && (standsAlone(text, e) || foldedAt(text, e, "发布")):
+		return i, e, true
+	}
+	for _, w := range nonPublicDocs {
+		if foldedAt(text, e, w) {
+			return i, e + len([]rune(w)), true
+		}
+	}
+	return 0, 0, false
+}
+
+// restrictedAt finds a circulation limit: 仅限县级领导阅知, 仅供内部传阅.
+// 仅限于往返深圳, 仅供参考 limit something else.
+func restrictedAt(text []rune, i int) (int, int, bool) {
+	if !foldedAt(text, i, "仅限") && !foldedAt(text, i, "仅供") {
+		return 0, 0, false
+	}
+	for j := i + 2; j < len(text) && j <= i+12 && !strings.ContainsRune("\n，。；：,;:！？", text[j]); j++ {
+		for _, w := range [...]string{"阅知", "参阅", "传阅", "阅存"} {
+			if foldedAt(text, j, w) {
+				return i, j + 2, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// foldedAt reports whether w is written at text[i:], evasions folded.
+func foldedAt(text []rune, i int, w string) bool {
+	for _, r := range w {
+		if i >= len(text) {
+			return false
+		}
+		if f, _ := fold.Rune(text[i]); f != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// bracketed reports a marking that is all of a bracket: 【非公开】, （机密）.
+func bracketed(text []rune, s, e int) bool {
+	if s == 0 || e >= len(text) {
+		return false
+	}
+	switch text[s-1] {
+	case '【':
+		return text[e] == '】'
+	case '（':
+		return text[e] == '）'
+	case '(':
+		return text[e] == ')'
+	case '〔':
+		return text[e] == '〕'
+	case '［':
+		return text[e] == '］'
+	case '[':
+		return text[e] == ']'
+	}
+	return false
+}
+
+// afterLabel reports a disclosure field before i: 公开属性：非公开.
+func afterLabel(text []rune, i int) bool {
+	j := i - 1
+	for j >= 0 && (text[j] == ' ' || text[j] == '\u3000') {
+		j--
+	}
+	if j < 0 || text[j] != '：' && text[j] != ':' {
+		return false
+	}
+	for _, l := range nonPublicLabels {
+		n := len([]rune(l))
+		if j-n >= 0 && string(text[j-n:j]) == l {
+			return true
+		}
+	}
+	return false
+}
+
+func nonPublicFinding(text []rune, start, end int) finding.Finding {
+	got := string(text[start:end])
+	return finding.Finding{
+		Start: start, End: end, Text: got,
+		Category: finding.Secret, Severity: finding.Block, Rule: "secret.marking",
+		Message: fmt.Sprintf(nonPublicMessage, got),
+	}
 }
 
 func levelAt(text []rune, i int) (string, bool) {

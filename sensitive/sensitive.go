@@ -14,8 +14,10 @@ import (
 	"shenfa/sensitive/finding"
 	"shenfa/sensitive/fold"
 	"shenfa/sensitive/lexicon"
+	"shenfa/sensitive/lm"
 	"shenfa/sensitive/names"
 	"shenfa/sensitive/rules"
+	"shenfa/sensitive/spell"
 )
 
 // Finding, Category and Severity are re-exported for callers of Check.
@@ -29,6 +31,7 @@ type (
 type Checker struct {
 	set   *lexicon.Set
 	names *names.Checker
+	spell *spell.Checker
 }
 
 // Result is the outcome of checking one text.
@@ -53,9 +56,14 @@ func New(lexicons ...*lexicon.Lexicon) (*Checker, error) {
 	for _, e := range set.Protected() {
 		ns = append(ns, names.Name{Word: e.Word, Note: e.Note})
 	}
-	c := &Checker{set: set, names: names.New(ns, conf)}
+	model, err := lm.Default()
+	if err != nil {
+		return nil, err
+	}
+	c := &Checker{set: set, names: names.New(ns, conf), spell: spell.New(model, conf)}
 	c.names.Allow(protectedWords(ns)...)
 	c.names.Allow(set.ProtectedAllow()...)
+	c.names.UseUsage(model.Usage)
 	return c, nil
 }
 
@@ -74,10 +82,11 @@ func (c *Checker) Versions() []lexicon.Version { return c.set.Versions() }
 // Check runs every check on text.
 func (c *Checker) Check(text string) Result {
 	runes := []rune(text)
-	fs := c.lexiconFindings(text, runes)
+	fs := lowerLawful(runes, c.lexiconFindings(text, runes))
 	fs = append(fs, markings(runes)...)
 	fs = append(fs, rules.Check(runes)...)
-	fs = append(fs, c.nearMisses(runes)...)
+	fs = append(fs, c.nearMisses(c.names, runes)...)
+	fs = append(fs, c.spell.Check(runes)...)
 	return Result{Chars: len(runes), Findings: dedupe(fs), Lexicons: c.set.Versions()}
 }
 
@@ -99,7 +108,7 @@ func (c *Checker) lexiconFindings(text string, runes []rune) []finding.Finding {
 
 // nearMisses runs the protected-name check on folded text without invisible
 // characters (扫黑险\u200b恶 is still 扫黑险恶) and maps spans back.
-func (c *Checker) nearMisses(runes []rune) []finding.Finding {
+func (c *Checker) nearMisses(nc *names.Checker, runes []rune) []finding.Finding {
 	visible := make([]rune, 0, len(runes))
 	at := make([]int, 0, len(runes)+1) // offset in runes of each visible character
 	for i, r := range runes {
@@ -109,7 +118,7 @@ func (c *Checker) nearMisses(runes []rune) []finding.Finding {
 		}
 	}
 	at = append(at, len(runes))
-	fs := c.names.Check(visible)
+	fs := nc.Check(visible)
 	for i := range fs {
 		fs[i].Start, fs[i].End = at[fs[i].Start], at[fs[i].End-1]+1
 		fs[i].Text = string(runes[fs[i].Start:fs[i].End])

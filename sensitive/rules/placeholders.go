@@ -1,6 +1,10 @@
 package rules
 
-import "shenfa/sensitive/finding"
+import (
+	"strings"
+
+	"shenfa/sensitive/finding"
+)
 
 var rulePlaceholder = rule{finding.Placeholder, finding.Block, RulePlaceholder}
 
@@ -9,6 +13,9 @@ const msgPlaceholder = "疑为模板中未填写的占位符，发布前应替�
 // maxPlaceholder bounds how far a {{…}} or 【…】 may reach: a template
 // variable or an editor's note is short, and a bound keeps the scan linear.
 const maxPlaceholder = 40
+
+// maxField is the longest template field label: 单位名称, 派出所电话.
+const maxField = 10
 
 func placeholders(dst []finding.Finding, text []rune) []finding.Finding {
 	for i := 0; i < len(text); {
@@ -34,15 +41,16 @@ func placeholders(dst []finding.Finding, text []rune) []finding.Finding {
 // placeholderAt returns the end of a placeholder starting at i, or i.
 func placeholderAt(text []rune, i int) int {
 	switch text[i] {
-	case '{':
-		if runeAt(text, i+1) == '{' {
-			return closing(text, i, i+2, "}}")
-		}
 	case '$':
 		if runeAt(text, i+1) == '{' {
 			return closing(text, i, i+2, "}")
 		}
-	case '【', '[', '〔':
+	case '{':
+		if runeAt(text, i+1) == '{' {
+			return closing(text, i, i+2, "}}")
+		}
+		return editorNote(text, i)
+	case '【', '[', '〔', '（', '(', '［':
 		return editorNote(text, i)
 	case 'X', 'x', '×', '╳', 'Ｘ', 'ｘ':
 		return xRun(text, i)
@@ -71,30 +79,91 @@ func closing(text []rune, i, b int, close string) int {
 	return i
 }
 
-// editorNote recognises 【待补充】, [待定], 【时间待定】: a short bracket that
-// holds 待 + 补/定/填/核/确…, the words editors leave for themselves.
-// 接待, 期待, 等待 and the like are ordinary words and do not count.
+// editorNote recognises the notes editors leave for themselves in a short
+// bracket: 【待补充】, [待定], 【时间待定】 (待 + 补/定/填/核/确…),
+// instructions such as （此处插入图片）, 【配图】, ［记者补充数据］,
+// （发布前删除）, template fields such as {姓名}, 【网友昵称】,
+// （主持人姓名）. 接待, 期待, 等待 are ordinary words; 【联系电话】 at the
+// start of a line with text after it is a heading, and （图为…，记者 王强 摄）
+// a caption.
 func editorNote(text []rune, i int) int {
-	want := ']'
-	switch text[i] {
-	case '【':
-		want = '】'
-	case '〔':
-		want = '〕'
-	}
+	want := closer(text[i])
 	note := false
 	for j := i + 1; j < len(text) && j-i <= maxPlaceholder && !isBreak(text[j]); j++ {
 		switch text[j] {
 		case want:
-			if note {
-				return j + 1
+			body := string(text[i+1 : j])
+			if j == i+1 || !note && !instruction(body) && !field(text, i, j, body) {
+				return i
 			}
-			return i
+			return j + 1
 		case '待':
 			note = note || isPendingNote(text, j)
 		}
 	}
 	return i
+}
+
+func closer(open rune) rune {
+	switch open {
+	case '【':
+		return '】'
+	case '〔':
+		return '〕'
+	case '（':
+		return '）'
+	case '(':
+		return ')'
+	case '［':
+		return '］'
+	case '{':
+		return '}'
+	}
+	return ']'
+}
+
+// editorInstructions are what an editor writes to a colleague, not to readers.
+var editorInstructions = []string{"此处插入", "此处放", "此处补", "此处填", "此处添加", "此处为表格", "此处为图片",
+	"此处删去", "此处删除", "此处替换", "此处配", "插入图片", "插入视频", "插入照片", "插入表格", "插入链接",
+	"配图", "插图", "发布前", "发布时", "编辑删除", "请编辑", "编辑注", "请删除", "需删除", "请核实", "请填写",
+	"需补充", "请补充", "记者补充", "补充数据", "请替换", "审定后补", "核实后再", "核实数据后", "TODO", "TBD", "FIXME"}
+
+// captionMarks make a bracket a caption or a credit: （资料图，记者 王强 摄）.
+var captionMarks = []string{"摄", "供图", "资料图", "图为", "配图为", "配图来源", "图片来源：新华", "来源："}
+
+func instruction(body string) bool {
+	if containsAny(body, captionMarks) && !strings.Contains(body, "待") {
+		return false
+	}
+	return containsAny(body, editorInstructions)
+}
+
+// field reports a template field left unfilled: {单位名称} (a brace never
+// holds prose in Chinese text), or a short label such as 网友昵称, 主持人姓名
+// that is not a heading.
+func field(text []rune, i, j int, body string) bool {
+	rs := []rune(body)
+	if !allHan(rs) || len(rs) > maxField {
+		return false
+	}
+	if text[i] == '{' {
+		return true
+	}
+	if !containsSuffix(body, "姓名", "名称", "昵称", "电话", "号码", "金额", "职务", "日期") {
+		return false
+	}
+	heading := lineStart(text, i) && j+1 < len(text) && !isBreak(text[j+1])
+	return !heading
+}
+
+// lineStart reports whether only blanks precede i on its line.
+func lineStart(text []rune, i int) bool {
+	for i--; i >= 0 && !isBreak(text[i]); i-- {
+		if !isSpace(text[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func isPendingNote(text []rune, j int) bool {
@@ -103,7 +172,7 @@ func isPendingNote(text []rune, j int) bool {
 		return false
 	}
 	switch runeAt(text, j+1) {
-	case '补', '定', '填', '核', '确', '完', '更', '修', '审', '录', '添', '加', '议', '查', '续':
+	case '补', '定', '填', '核', '确', '完', '更', '修', '审', '录', '添', '加', '议', '查', '续', '上', '删', '替':
 		return true
 	}
 	return false
@@ -129,7 +198,7 @@ func xRun(text []rune, i int) int {
 	for e < len(text) && isBlankMark(text[e]) {
 		e++
 	}
-	if isLetter(runeAt(text, e)) {
+	if isLetter(runeAt(text, e)) || inIdentifier(text, i, e) {
 		return i
 	}
 	n := e - i
@@ -141,6 +210,23 @@ func xRun(text []rune, i int) int {
 		return i
 	}
 	return dateBlanks(text, e)
+}
+
+// inIdentifier reports X's inside a run of letters and digits that holds
+// another letter: J5xX221102 in a video id, AB5xX72C. 20XX and 138XXXX1234
+// hold only digits and stay blanks or masks.
+func inIdentifier(text []rune, s, e int) bool {
+	for k := s - 1; k >= 0 && isAlnum(text[k]); k-- {
+		if isLetter(text[k]) && !isBlankMark(text[k]) {
+			return true
+		}
+	}
+	for k := e; k < len(text) && isAlnum(text[k]); k++ {
+		if isLetter(text[k]) && !isBlankMark(text[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 func isDateUnit(r rune) bool {

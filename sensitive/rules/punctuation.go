@@ -4,7 +4,11 @@ import (
 	"shenfa/sensitive/finding"
 )
 
+// RuleFullStop reports an ASCII full stop that ends a Chinese sentence.
+const RuleFullStop = "punctuation.full_stop"
+
 var (
+	ruleFullStop = rule{finding.Punctuation, finding.Warn, RuleFullStop}
 	ruleUnpaired = rule{finding.Punctuation, finding.Warn, RuleUnpaired}
 	ruleDoubled  = rule{finding.Punctuation, finding.Warn, RuleDoubled}
 	ruleASCII    = rule{finding.Punctuation, finding.Info, RuleASCII}
@@ -84,6 +88,7 @@ func asciiSlot(r rune) int {
 type paragraph struct {
 	stack     [32]int
 	depth     int
+	carried   int   // how many of stack are marks opened on the line before
 	asciiAt   []int // positions of ASCII marks in Chinese sentences
 	asciiSlot []int // their slot in asciiMarks
 }
@@ -100,7 +105,8 @@ func punctuation(dst []finding.Finding, text []rune) []finding.Finding {
 
 // scan checks the paragraph text[ls:le].
 func (p *paragraph) scan(dst []finding.Finding, text []rune, ls, le int) []finding.Finding {
-	p.depth = 0
+	p.depth = p.carried // marks carried over from the line before
+	p.carried = 0
 	p.asciiAt, p.asciiSlot = p.asciiAt[:0], p.asciiSlot[:0]
 	for i := ls; i < le; i++ {
 		r := text[i]
@@ -113,6 +119,12 @@ func (p *paragraph) scan(dst []finding.Finding, text []rune, ls, le int) []findi
 		}
 		if slot := asciiSlot(r); slot >= 0 {
 			p.ascii(text, i, slot)
+			continue
+		}
+		if r == '.' {
+			if fullStop(text, ls, i, le) {
+				dst = append(dst, ruleFullStop.at(text, i, i+1, msgFullStop, "。"))
+			}
 			continue
 		}
 		if n := doubledRun(text, i, le); n > 1 {
@@ -181,23 +193,56 @@ func isChineseNumeral(r rune) bool {
 
 // unclosed reports the marks still open at the end of a paragraph. One “
 // may stay open when the next paragraph opens with “ again: that is how a
-// quotation running over several paragraphs is written.
+// quotation running over several paragraphs is written. A mark that the
+// next line closes is carried over to it: a title broken after its colon
+// (“红厅论坛：⏎读懂……”, 《北京人：⏎……》) is one title on two lines.
 func (p *paragraph) unclosed(dst []finding.Finding, text []rune, le int) []finding.Finding {
-	carried := -1
+	continued := -1
 	for d := p.depth - 1; d >= 0; d-- {
 		if text[p.stack[d]] == '“' {
 			if nextParagraphStart(text, le) == '“' {
-				carried = d
+				continued = d
 			}
 			break
 		}
 	}
+	var carry [len(paragraph{}.stack)]int
+	n := 0
 	for d := 0; d < p.depth; d++ {
-		if d != carried {
+		switch k, _, _ := pairKind(text[p.stack[d]]); {
+		case d == continued:
+		case nextLineCloses(text, le, k):
+			carry[n] = p.stack[d]
+			n++
+		default:
 			dst = append(dst, unpairedFinding(text, p.stack[d]))
 		}
 	}
+	copy(p.stack[:], carry[:n])
+	p.carried = n
 	return dst
+}
+
+// nextLineCloses reports whether the next line that is not blank after the
+// one ending at le closes a mark of kind k that it did not open.
+func nextLineCloses(text []rune, le, k int) bool {
+	i := le
+	for i < len(text) && (isBreak(text[i]) || isSpace(text[i])) {
+		i++
+	}
+	open := 0
+	for ; i < len(text) && !isBreak(text[i]); i++ {
+		if kind, opens, ok := pairKind(text[i]); ok && kind == k {
+			if opens {
+				open++
+			} else if open == 0 {
+				return true
+			} else {
+				open--
+			}
+		}
+	}
+	return false
 }
 
 // nextParagraphStart returns the first non-blank character after the line
@@ -278,4 +323,51 @@ func (p *paragraph) asciiFindings(dst []finding.Finding, text []rune) []finding.
 		dst = append(dst, ruleASCII.at(text, i, i+1, msg, sugg))
 	}
 	return dst
+}
+
+const msgFullStop = "中文句子末尾用了半角句点“.”，应使用句号“。”。"
+
+// fullStop reports a "." that ends a Chinese sentence: after an ideograph
+// (or a closing mark after one) and before the end of the paragraph, a
+// blank or more Chinese. 3.5, www.gov.cn, 通知.docx, No.1 and English
+// sentences have a digit or a letter beside the dot; 一.总则 at the start
+// of a line numbers a list; ... is an ellipsis.
+func fullStop(text []rune, ls, i, le int) bool {
+	prev := runeAt(text, i-1)
+	if isClosingMark(prev) {
+		prev = runeAt(text, i-2)
+	}
+	if !isHan(prev) || runeAt(text, i+1) == '.' || runeAt(text, i-2) == '.' || runeAt(text, i+2) == '.' {
+		return false // ... or 代.开.发.票, dots put between characters to dodge a word list
+	}
+	if isChineseNumeral(prev) && lineStartAt(text, ls, i-1) {
+		return false
+	}
+	j := i + 1
+	for j < le && isSpace(text[j]) {
+		j++
+	}
+	if j >= le {
+		return true
+	}
+	next := text[j]
+	return isCJK(next) && !isClosingMark(next)
+}
+
+func isClosingMark(r rune) bool {
+	switch r {
+	case '”', '’', '）', '》', '」', '』', '】', '〕':
+		return true
+	}
+	return false
+}
+
+// lineStartAt reports whether only blanks stand between ls and i.
+func lineStartAt(text []rune, ls, i int) bool {
+	for k := ls; k < i; k++ {
+		if !isSpace(text[k]) {
+			return false
+		}
+	}
+	return true
 }

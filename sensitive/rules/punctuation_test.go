@@ -30,6 +30,33 @@ func TestUnpaired(t *testing.T) {
 	))
 }
 
+func TestUnpairedOverTwoLines(t *testing.T) {
+	runCases(t, Punctuation, none(
+		"（3）“红厅论坛：\n读懂中国式现代化”在京举行；",
+		"纪录片《北京人：\n远古的回响》首映；",
+		"10.【全球海采：\n“一带一路”是怎样的路】",
+	))
+	runCases(t, Punctuation, []tcase{
+		{"⟦“⟧第一段。\n第二段。\n第三段⟦”⟧", []string{"punctuation.unpaired/warn", "punctuation.unpaired/warn"}},
+	})
+}
+
+func TestFullStop(t *testing.T) {
+	w := []string{"punctuation.full_stop/warn=。"}
+	runCases(t, Punctuation, []tcase{
+		{"全县共有87个行政村完成整治⟦.⟧下一步，将继续巩固。", w},
+		{"会议要求认真抓好落实⟦.⟧ 会后各乡镇迅速部署。", w},
+		{"现予以公示⟦.⟧", w},
+		{"详见《招聘公告》⟦.⟧", w},
+		{"也可拨打热线咨询⟦.⟧\n下一步，我们将持续优化服务。", w},
+	})
+	runCases(t, Punctuation, none(
+		"同比增长3.5%，详见www.gov.cn。", "请下载附件“报名表.docx”。", "本次列车为No.1次专列。",
+		"他说：“Welcome to China.”随后参观了展览。", "1.加强组织领导。\n2.强化资金保障。", "系统已升级到v2.0版本。",
+		"一.总则", "等等...", "U.S.大使馆", "评论区：“代.开.发.票，点数低。”",
+	))
+}
+
 func TestDoubled(t *testing.T) {
 	cases := []tcase{
 		{"你好⟦，，⟧世界", []string{"punctuation.doubled/warn=，"}},

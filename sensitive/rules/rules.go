@@ -36,7 +36,7 @@ const (
 // to dst, so that Check fills a single slice.
 type scanner func(dst []finding.Finding, text []rune) []finding.Finding
 
-var all = []scanner{privacy, datetime, punctuation, duplicates, links, placeholders, tone}
+var all = []scanner{privacy, datetime, punctuation, duplicates, links, placeholders, tone, ads, crossStrait, confusables}
 
 // Check runs every rule group over text and returns the findings in
 // finding.Sort order.
