@@ -24,6 +24,8 @@ DEPS_BUILD := ca-certificates gcc libc6-dev pkg-config libgl1-mesa-dev libx11-de
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 DEPS_GUI   := xvfb xauth xdotool x11-utils imagemagick libgl1-mesa-dri
 DEPS_PKG   := xz-utils
+# A reader other than Shenfa for the annotated .docx test (sensitive/docxnote): python-docx with lxml.
+DEPS_TEST  := python3-docx python3-lxml
 
 # install_debs <packages>: install the missing ones (as root) or say how to (otherwise).
 define install_debs
@@ -44,7 +46,7 @@ export DEBIAN_FRONTEND=$${DEBIAN_FRONTEND:-noninteractive}; \
 apt-get update && apt-get install -y --no-install-recommends "$${missing[@]}"
 endef
 
-.PHONY: help deps deps-build deps-gui deps-pkg build run test fmt-check vet unit smoke bench fuzz release package clean
+.PHONY: help deps deps-build deps-gui deps-test deps-pkg build run test fmt-check vet unit smoke bench fuzz release package clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -57,6 +59,9 @@ deps-build: ## Debian packages needed to build (gcc, GL/X11 headers) and a Go to
 
 deps-gui: ## Debian packages needed by the GUI smoke test (Xvfb, xdotool, x11-utils, imagemagick) and xvfb-run
 	@$(call install_debs,$(DEPS_GUI))
+
+deps-test: ## Debian packages the tests read annotated .docx files with (python3-docx, python3-lxml)
+	@$(call install_debs,$(DEPS_TEST))
 
 deps-pkg: ## Debian packages needed by `make package` (xz)
 	@$(call install_debs,$(DEPS_PKG))
@@ -77,7 +82,7 @@ run: deps build ## build and start the app on .demo/workspace.db (demo accounts 
 	fi
 	$(BIN) --db $(DEMO_DB)
 
-test: deps ## gofmt check, go vet, go test -race, build, GUI smoke test (in that order)
+test: deps deps-test ## gofmt check, go vet, go test -race, build, GUI smoke test (in that order)
 	@for t in fmt-check vet unit build smoke; do $(MAKE) --no-print-directory $$t || exit 1; done
 
 fmt-check: ## fail if gofmt would change any file

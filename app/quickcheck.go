@@ -38,6 +38,8 @@ type quickCheck struct {
 	list     *findingList
 	busy     bool // a batch is being checked
 	extras   *extrasPanel
+	annotate *widget.Button         // exports a checked .docx with the findings as Word comments
+	paths    map[*checkedDoc]string // where each checked file was read from
 }
 
 func (u *ui) quickCheckScreen() fyne.CanvasObject { return newQuickCheck(u).object() }
@@ -53,6 +55,7 @@ func newQuickCheck(u *ui) *quickCheck {
 	s.files.Hide()
 	s.list = newFindingList(s.view)
 	s.extras = newExtrasPanel(s.view)
+	s.annotate, s.paths = s.newAnnotateButton(), map[*checkedDoc]string{}
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { s.dropped(uris) })
 	return s
 }
@@ -61,7 +64,7 @@ func (s *quickCheck) object() fyne.CanvasObject {
 	tools := container.NewHBox(heading(i18n.L("nav.check")),
 		widget.NewButtonWithIcon(i18n.L("check.open"), theme.FileIcon(), s.openFile),
 		widget.NewButtonWithIcon(i18n.L("check.open_folder"), theme.FolderOpenIcon(), s.openFolder),
-		widget.NewButtonWithIcon(i18n.L("check.paste"), theme.ContentPasteIcon(), s.pasteDialog))
+		widget.NewButtonWithIcon(i18n.L("check.paste"), theme.ContentPasteIcon(), s.pasteDialog), s.annotate)
 	top := container.NewVBox(tools, container.NewBorder(nil, nil, nil, s.files, s.progress), s.message, s.summary)
 	left := container.NewBorder(nil, s.extras.box, nil, nil, s.view)
 	split := container.NewHSplit(left, s.list.object())
@@ -100,7 +103,10 @@ func (s *quickCheck) run(paths []string) {
 		}
 		for _, p := range paths {
 			d := checkFile(c, p)
-			fyne.Do(func() { s.add(d) })
+			fyne.Do(func() {
+				s.paths[d] = p
+				s.add(d)
+			})
 		}
 		return nil
 	}, s.finish)
@@ -129,7 +135,7 @@ func (s *quickCheck) start() bool {
 		showError(s.message, i18n.Errorf("check.busy"))
 		return false
 	}
-	s.busy, s.docs = true, nil
+	s.busy, s.docs, s.paths = true, nil, map[*checkedDoc]string{} // the old results go, with their paths
 	return true
 }
 
@@ -172,6 +178,8 @@ func (s *quickCheck) show(d *checkedDoc) {
 	s.view.show(d)
 	s.list.show(d)
 	s.extras.show(d)
+	s.annotate.Hidden = !s.canAnnotate(d)
+	s.annotate.Refresh()
 }
 
 func summaryText(d *checkedDoc) string {

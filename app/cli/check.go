@@ -20,31 +20,71 @@ import (
 type checkArgs struct {
 	lexicons []string
 	json     bool
+	annotate string // --annotate: where to write the .docx with comments
 	files    []string
 }
 
+// stdinName is how the report names a draft read from standard input (`-`).
+const stdinName = "stdin"
+
 func parseCheckArgs(args []string) (checkArgs, error) {
 	var a checkArgs
+	names := false // after "--" everything is a file name
 	for i := 0; i < len(args); i++ {
-		switch arg := args[i]; {
-		case arg == "--json" || arg == "-json":
-			a.json = true
-		case arg == "--lexicon" || arg == "-lexicon":
-			if i+1 >= len(args) {
-				return a, errors.New(i18n.L("cli.flag_needs_value", map[string]any{"Flag": arg}))
-			}
-			i++
-			a.lexicons = append(a.lexicons, args[i])
-		case strings.HasPrefix(arg, "--lexicon="):
-			a.lexicons = append(a.lexicons, strings.TrimPrefix(arg, "--lexicon="))
-		default:
+		arg := args[i]
+		flag, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		switch {
+		case names || arg == "-" || !strings.HasPrefix(arg, "-"):
 			a.files = append(a.files, arg)
+		case arg == "--":
+			names = true
+		case flag == "json" && !hasValue:
+			a.json = true
+		case flag == "lexicon" || flag == "annotate":
+			if !hasValue {
+				if i+1 >= len(args) {
+					return a, errors.New(i18n.L("cli.flag_needs_value", map[string]any{"Flag": arg}))
+				}
+				i++
+				value = args[i]
+			}
+			if flag == "lexicon" {
+				a.lexicons = append(a.lexicons, value)
+			} else {
+				a.annotate = value
+			}
+		default:
+			return a, errors.New(i18n.L("cli.check.unknown_flag", map[string]any{"Flag": arg}))
 		}
 	}
-	if len(a.files) == 0 {
-		return a, errors.New(i18n.L("cli.check.no_files"))
+	return a, a.valid()
+}
+
+// valid checks what the arguments ask for makes sense together.
+func (a checkArgs) valid() error {
+	switch {
+	case len(a.files) == 0:
+		return errors.New(i18n.L("cli.check.no_files"))
+	case countOf(a.files, "-") > 1:
+		return errors.New(i18n.L("cli.check.stdin_twice"))
+	case a.annotate != "" && len(a.files) != 1:
+		return errors.New(i18n.L("cli.check.annotate_one"))
+	case a.annotate != "" && a.annotate != "-" && sameFile(a.annotate, a.files[0]):
+		return errors.New(i18n.L("cli.check.annotate_same", map[string]any{"File": a.annotate}))
+	case a.annotate == "-":
+		return errors.New(i18n.L("cli.check.annotate_stdout"))
 	}
-	return a, nil
+	return nil
+}
+
+func countOf(list []string, s string) int {
+	n := 0
+	for _, x := range list {
+		if x == s {
+			n++
+		}
+	}
+	return n
 }
 
 // fileReport is one file of the --json output (GUIDE §3.2).
@@ -59,9 +99,12 @@ type fileReport struct {
 	Damaged  []int              `json:"damaged,omitempty"`
 	Error    string             `json:"error,omitempty"`
 
+	Annotated string `json:"annotated,omitempty"` // the .docx written with --annotate
+
 	text  []rune
 	lines importer.LineIndex
 	doc   *importer.Document
+	data  []byte // the file as read, kept for --annotate
 }
 
 // checkReport is the whole --json output.
@@ -86,6 +129,12 @@ func runCheck(c *ctx, args []string) int {
 		rep.Files = append(rep.Files, f)
 		status = worse(status, fileStatus)
 	}
+	done := ""
+	if a.annotate != "" && rep.Files[0].doc != nil {
+		var st int
+		done, st = c.annotate(rep.Files[0], a.annotate)
+		status = worse(status, st)
+	}
 	if a.json {
 		enc := json.NewEncoder(c.Stdout)
 		enc.SetEscapeHTML(false)
@@ -93,8 +142,14 @@ func runCheck(c *ctx, args []string) int {
 		if err := enc.Encode(rep); err != nil {
 			return c.fail(err)
 		}
+		if done != "" {
+			fmt.Fprintln(c.Stderr, done) // stdout carries only the JSON
+		}
 	} else {
 		c.printReport(rep)
+		if done != "" {
+			c.printf("%s\n", done)
+		}
 	}
 	return status
 }
@@ -106,7 +161,7 @@ func worse(a, b int) int { return max(a, b) }
 // reported on stderr and in the report, and the others go on.
 func (c *ctx) checkFile(checker *sensitive.Checker, path string) (*fileReport, int) {
 	f := &fileReport{Path: path, Findings: []finding.Finding{}}
-	doc, err := importer.ImportFile(path)
+	doc, err := c.importDraft(f)
 	if err != nil {
 		f.Error = i18n.Message(err)
 		fmt.Fprintln(c.Stderr, i18n.L("cli.error")+f.Error)

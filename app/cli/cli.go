@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	_ "shenfa/app/cli/locale" // settles the locale before Fyne reads it: see its package comment
 	"shenfa/app/i18n"
 	"shenfa/review"
 )
@@ -23,6 +24,7 @@ const (
 
 // Env is what a command may touch, so that tests can run commands in-process.
 type Env struct {
+	Stdin          io.Reader // what `shenfa check -` reads; nil means os.Stdin
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	Version        string
@@ -64,6 +66,9 @@ func Run(args []string, env Env) int {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
+	if env.Stdin == nil {
+		env.Stdin = os.Stdin
+	}
 	i18n.Use(i18n.FromEnv(env.Getenv))
 	c := &ctx{Env: env}
 	rest, err := c.globalFlags(args)
@@ -73,8 +78,17 @@ func Run(args []string, env Env) int {
 	if len(rest) == 0 {
 		return c.startGUI()
 	}
+	switch rest[0] {
+	case "-h", "-help", "--help":
+		return runHelp(c, rest[1:])
+	case "-version", "--version":
+		return runVersion(c, nil)
+	}
 	for _, cmd := range commands {
 		if cmd.name == rest[0] {
+			if wantsHelp(rest[1:]) {
+				return c.commandHelp(cmd)
+			}
 			return cmd.run(c, rest[1:])
 		}
 	}
@@ -139,7 +153,10 @@ func newFlags(name string) *flag.FlagSet {
 	return fs
 }
 
-func runHelp(c *ctx, _ []string) int {
+func runHelp(c *ctx, args []string) int {
+	if len(args) > 0 {
+		return c.helpFor(args[0])
+	}
 	c.printf("%s\n\n%s\n", i18n.L("cli.usage"), i18n.L("cli.commands"))
 	for _, cmd := range commands {
 		c.printf("  %-10s %s\n", cmd.name, i18n.L(cmd.usage))

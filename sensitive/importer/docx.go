@@ -22,7 +22,8 @@ const (
 // importDOCX extracts every kind of text a docx carries, in SectionKind order.
 // Tables: cells are separated by a tab, rows end with a line break, and
 // paragraphs inside a cell are separated by a line break.
-func importDOCX(name string, data []byte) (*Document, error) {
+// rec, when not nil, maps the body text back to the XML (MapDOCX).
+func importDOCX(name string, data []byte, rec *docxRecorder) (*Document, error) {
 	p, err := openDocx(data)
 	if err != nil {
 		return nil, err
@@ -39,7 +40,7 @@ func importDOCX(name string, data []byte) (*Document, error) {
 		return nil, err
 	}
 	b := &builder{}
-	if err := p.extract(b, main, pkgRels); err != nil {
+	if err := p.extract(b, main, pkgRels, rec); err != nil {
 		return nil, err
 	}
 	if err := p.scanUnparsed(); err != nil {
@@ -78,16 +79,19 @@ func (p *docxPackage) guessKind() string {
 
 // extract writes the sections in order: body, headers, footers, notes,
 // comments, deletions, properties.
-func (p *docxPackage) extract(b *builder, main string, pkgRels []rel) error {
+func (p *docxPackage) extract(b *builder, main string, pkgRels []rel, rec *docxRecorder) error {
 	mainRels, err := p.readRels(relsKey(main))
 	if err != nil {
 		return err
+	}
+	if rec != nil {
+		p.mapParts(rec, main, mainRels)
 	}
 	styles, err := p.readStyles(p.firstPart(main, mainRels, relStyles, path.Join(path.Dir(main), "styles.xml")))
 	if err != nil {
 		return err
 	}
-	w := &wordWalker{b: b, styles: styles, used: map[string]bool{}}
+	w := &wordWalker{b: b, styles: styles, used: map[string]bool{}, rec: rec}
 	parts := []struct {
 		kind  SectionKind
 		parts []string

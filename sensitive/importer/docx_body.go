@@ -22,6 +22,7 @@ type wordWalker struct {
 	delDepth, insDepth    int
 	paraHidden, runHidden bool
 	fields                []field
+	rec                   *docxRecorder // nil unless mapping (MapDOCX)
 }
 
 // field is an open complex field (w:fldChar begin … separate … end).
@@ -47,6 +48,9 @@ func (w *wordWalker) walkPart(p *docxPackage, key string, rels []rel) error {
 		}
 	}
 	w.fields = nil
+	if w.rec != nil {
+		w.rec.active = key == w.rec.main
+	}
 	err = w.children()
 	if errors.Is(err, io.EOF) {
 		err = nil
@@ -84,6 +88,14 @@ func (w *wordWalker) emit(s string) {
 }
 
 func (w *wordWalker) element(se xml.StartElement) error {
+	if w.rec != nil && w.rec.active {
+		return w.rec.around(w, se, w.handle)
+	}
+	return w.handle(se)
+}
+
+// handle renders one element whose start tag was just read, through its end.
+func (w *wordWalker) handle(se xml.StartElement) error {
 	switch se.Name.Local {
 	case "p":
 		return w.paragraph()

@@ -19,6 +19,9 @@ type xmlReader struct {
 	d     *xml.Decoder
 	part  string
 	depth int
+	// tokStart and tokEnd are the byte offsets of the last token in the
+	// part; MapDOCX uses them to find text nodes again.
+	tokStart, tokEnd int64
 }
 
 func newXMLReader(r io.Reader, part string) *xmlReader {
@@ -29,7 +32,9 @@ func newXMLReader(r io.Reader, part string) *xmlReader {
 
 // next returns the next token; io.EOF only at the end of a well-formed part.
 func (x *xmlReader) next() (xml.Token, error) {
+	x.tokStart = x.d.InputOffset()
 	tok, err := x.d.RawToken()
+	x.tokEnd = x.d.InputOffset()
 	if err == io.EOF && x.depth > 0 {
 		err = io.ErrUnexpectedEOF
 	}

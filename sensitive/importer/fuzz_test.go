@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"unicode/utf8"
 )
@@ -95,5 +96,18 @@ func FuzzImportDOCX(f *testing.F) {
 			data = makeZip(t, entries)
 		}
 		checkResult(t, "f.docx", data)
+		checkMapped(t, data)
 	})
+}
+
+// checkMapped holds MapDOCX to Import's result and to its map's promises.
+func checkMapped(t *testing.T, data []byte) {
+	want, wantErr := Import("f.docx", data)
+	doc, m, err := MapDOCX("f.docx", data)
+	if !reflect.DeepEqual(doc, want) || !reflect.DeepEqual(err, wantErr) {
+		t.Fatalf("MapDOCX gives %v, %v; Import %v, %v", doc, err, want, wantErr)
+	}
+	if m != nil {
+		checkMap(t, doc, m, mainPart(t, data, m.Part))
+	}
 }

@@ -84,7 +84,7 @@ func importData(name string, data []byte) (*Document, error) {
 	case kindBinary:
 		return nil, refuse(ReasonBinary, what, nil)
 	case kindZip:
-		return importDOCX(name, data)
+		return importDOCX(name, data, nil)
 	}
 	return importText(name, data)
 }
