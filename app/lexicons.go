@@ -28,6 +28,11 @@ type lexiconsScreen struct {
 	allows   *entryPane
 	tabs     *container.AppTabs
 	view     fyne.CanvasObject
+	pages    *container.AppTabs // the list, updates, packages and trusted publishers
+	banner   *fyne.Container    // says that updates are waiting
+	updates  *updatesView
+	pkg      *packageView
+	trust    *trustView
 }
 
 func (u *ui) lexiconsScreen() fyne.CanvasObject { return newLexiconsScreen(u).view }
@@ -41,15 +46,18 @@ func newLexiconsScreen(u *ui) *lexiconsScreen {
 	s.table = s.newTable()
 	imp := widget.NewButtonWithIcon(i18n.L("lexicons.import"), theme.FolderOpenIcon(), s.importDialog)
 	imp.Importance = widget.HighImportance
-	top := container.NewVBox(container.NewHBox(heading(i18n.L("nav.lexicons")), imp), s.message, s.status)
+	s.banner = container.NewHBox()
+	top := container.NewVBox(container.NewHBox(heading(i18n.L("nav.lexicons")), imp), s.banner, s.message, s.status)
 	s.reload()
 	split := container.NewVSplit(s.table, s.detail)
 	split.Offset = 0.38
-	s.view = container.NewBorder(top, nil, nil, nil, split)
+	s.newPages(split)
+	s.view = container.NewBorder(top, nil, nil, nil, s.pages)
+	s.checkWaiting()
 	return s
 }
 
-var lexiconWidths = []float32{240, 120, 105, 130, 60, 60, 70, 70}
+var lexiconWidths = []float32{220, 110, 95, 120, 60, 60, 60, 150}
 
 var lexiconHeads = []string{"lexicons.col_name", "lexicons.col_version", "lexicons.col_kind", "lexicons.col_category",
 	"lexicons.col_entries", "lexicons.col_allows", "lexicons.col_state", "lexicons.col_source"}
@@ -110,8 +118,11 @@ func (s *lexiconsScreen) cell(id widget.TableCellID) string {
 	case 6:
 		return onOff(i.Enabled)
 	}
-	if i.Builtin {
+	switch {
+	case i.Builtin:
 		return i18n.L("lexicons.builtin")
+	case i.Publisher != "":
+		return i18n.L("lexicons.package_source", map[string]any{"Publisher": i.Publisher, "Version": i.Package})
 	}
 	return i18n.L("lexicons.imported_source")
 }

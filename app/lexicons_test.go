@@ -50,9 +50,19 @@ word = "示例词典"
 }
 
 // lexiconsUI signs secadmin in on a demo workspace seeded with testLexicons
-// and returns the lexicons screen shown in the window.
+// and returns the lexicons screen shown in the window. This Shenfa "ships"
+// the same lexicons, so no update is waiting.
 func lexiconsUI(t *testing.T) (*ui, *lexiconsScreen) {
+	return lexiconsUIShipping(t, func() ([]*lexicon.Lexicon, error) { return testLexicons(t), nil })
+}
+
+// lexiconsUIShipping is lexiconsUI where shipped stands in the defaults of
+// the running Shenfa.
+func lexiconsUIShipping(t *testing.T, shipped func() ([]*lexicon.Lexicon, error)) (*ui, *lexiconsScreen) {
 	t.Helper()
+	old := shippedLexicons
+	shippedLexicons = shipped
+	t.Cleanup(func() { shippedLexicons = old })
 	u := demoUIWith(t, func(path string) {
 		db, err := workspace.Open(path, review.Migrations)
 		if err != nil {

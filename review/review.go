@@ -22,6 +22,7 @@ import (
 var Migrations = []workspace.Migration{
 	{Version: 1, Name: "accounts, settings and audit trail", SQL: account.Schema + audit.Schema},
 	{Version: 2, Name: "lexicons", SQL: lexicons.Schema},
+	{Version: 3, Name: "lexicon origins and trusted publishers", SQL: lexicons.OriginSchema},
 }
 
 // Workspace is an open workspace.

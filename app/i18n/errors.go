@@ -3,12 +3,14 @@ package i18n
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
 	"shenfa/review"
 	"shenfa/review/account"
 	"shenfa/review/lexicons"
+	"shenfa/review/lexicons/slx"
 	"shenfa/review/workspace"
 	"shenfa/sensitive/importer"
 	"shenfa/sensitive/lexicon"
@@ -54,6 +56,27 @@ var known = []struct {
 	{lexicon.ErrUnknownField, "error.lexicon_unknown_field"},
 	{lexicon.ErrTooLarge, "error.lexicon_too_large"},
 	{lexicon.ErrNotUTF8, "error.lexicon_not_utf8"},
+	{lexicons.ErrStale, "error.lexicon_stale"},
+	{lexicons.ErrClash, "error.lexicon_clash"},
+	{lexicons.ErrKeyTrusted, "error.key_trusted"},
+	{lexicons.ErrNoSuchPublisher, "error.no_such_publisher"},
+	{lexicons.ErrAmbiguousKey, "error.ambiguous_key"},
+	{slx.ErrName, "error.publisher_name"},
+	{slx.ErrBadKeyFile, "error.bad_key_file"},
+	{slx.ErrBadPassphrase, "error.bad_passphrase"},
+	{slx.ErrWeakPassphrase, "error.weak_passphrase"},
+	{slx.ErrBadPublicKey, "error.bad_public_key"},
+	{slx.ErrVersion, "error.package_version"},
+	{slx.ErrDate, "error.package_date"},
+	{slx.ErrFileName, "error.package_file_name"},
+	{slx.ErrFileTwice, "error.package_file_twice"},
+	{slx.ErrFileCount, "error.package_file_count"},
+	{slx.ErrText, "error.statement_text"},
+	{slx.ErrFormat, "error.statement_format"},
+	{slx.ErrField, "error.statement_field"},
+	{slx.ErrKey, "error.statement_key"},
+	{slx.ErrFileLine, "error.statement_file_line"},
+	{slx.ErrFileSize, "error.statement_file_size"},
 	{ErrPasswordMismatch, "password.mismatch"},
 }
 
@@ -68,7 +91,10 @@ func Message(err error) string {
 	var user *userError
 	var line *lexicon.LineError
 	var imp *importer.Error
+	var pkg *slx.Error
 	switch {
+	case errors.As(err, &pkg): // before LineError: a package's bad lexicon file carries one
+		return packageMessage(pkg)
 	case errors.As(err, &imp):
 		return importMessage(imp)
 	case errors.As(err, &user):
@@ -128,4 +154,23 @@ func importMessage(e *importer.Error) string {
 		limit = fmt.Sprintf("%d MB", e.Limit>>20)
 	}
 	return lang.L("import.reason."+string(e.Reason), map[string]any{"File": e.File, "Limit": limit})
+}
+
+// packageMessage says why a lexicon package was refused and what to do;
+// the cause, when there is one, says it in detail (a lexicon file's line,
+// or which field of the statement), in the parser's words if it has none.
+func packageMessage(e *slx.Error) string {
+	var line *lexicon.LineError
+	detail := ""
+	if e.Err != nil {
+		detail = e.Err.Error()
+	}
+	if errors.As(e.Err, &line) {
+		detail = lineMessage(line)
+	} else if msg, ok := knownMessage(e.Err); ok {
+		detail = msg
+	}
+	return lang.L("error.package."+string(e.Reason), map[string]any{"File": e.File, "Line": e.Line,
+		"Publisher": e.Publisher, "Key": e.Key, "Version": e.Version, "Have": e.Have, "Lexicon": e.Lexicon,
+		"Detail": strings.TrimRight(detail, "。. ")}) // the message goes on after it
 }

@@ -66,6 +66,8 @@ type Info struct {
 	Allows    int
 	UpdatedAt time.Time
 	UpdatedBy string // sign-in name; empty for Shenfa itself
+	Publisher string // for a lexicon from a signed package: its publisher, as trusted
+	Package   string // and the package version
 }
 
 // Store manages the lexicons of one workspace.
@@ -89,8 +91,9 @@ type querier interface {
 
 const infoQuery = `SELECT l.name, l.version, l.kind, l.category, l.enabled, l.builtin, l.updated_at, l.updated_by,
 	(SELECT count(*) FROM lexicon_entry e WHERE e.lexicon = l.name AND e.allow = 0),
-	(SELECT count(*) FROM lexicon_entry e WHERE e.lexicon = l.name AND e.allow = 1)
-	FROM lexicon l`
+	(SELECT count(*) FROM lexicon_entry e WHERE e.lexicon = l.name AND e.allow = 1),
+	coalesce(o.publisher, ''), coalesce(o.package, '')
+	FROM lexicon l LEFT JOIN lexicon_origin o ON o.lexicon = l.name AND o.source = 'package'`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -98,7 +101,7 @@ func scanInfo(row scanner) (Info, error) {
 	var i Info
 	var at string
 	err := row.Scan(&i.Name, &i.Version, &i.Kind, &i.Category, &i.Enabled, &i.Builtin, &at, &i.UpdatedBy,
-		&i.Entries, &i.Allows)
+		&i.Entries, &i.Allows, &i.Publisher, &i.Package)
 	i.UpdatedAt, _ = time.Parse(timeFormat, at)
 	return i, err
 }

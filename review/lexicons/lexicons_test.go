@@ -18,6 +18,7 @@ import (
 var migrations = []workspace.Migration{
 	{Version: 1, Name: "accounts", SQL: account.Schema + audit.Schema},
 	{Version: 2, Name: "lexicons", SQL: Schema},
+	{Version: 3, Name: "lexicon origins and trusted publishers", SQL: OriginSchema},
 }
 
 type fixture struct {

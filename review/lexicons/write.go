@@ -38,8 +38,9 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 }
 
 // Seed stores defaults as built-in, enabled lexicons when the workspace has
-// none yet; Shenfa itself (the empty actor, as for workspace.init) is
-// recorded as the importer.
+// none yet, and records them as what Shenfa sent, so that a later Shenfa's
+// defaults can be compared with them; Shenfa itself (the empty actor, as
+// for workspace.init) is recorded as the importer.
 func (s *Store) Seed(ctx context.Context, defaults []*lexicon.Lexicon) error {
 	var ls []*lexicon.Lexicon
 	for _, d := range defaults {
@@ -56,6 +57,9 @@ func (s *Store) Seed(ctx context.Context, defaults []*lexicon.Lexicon) error {
 		}
 		for _, l := range ls {
 			if err := s.insert(ctx, tx, l, true, ""); err != nil {
+				return err
+			}
+			if err := s.setOrigin(ctx, tx, Source{Builtin: true}, l); err != nil {
 				return err
 			}
 			if err := record(ctx, tx, "", audit.ActionLexiconImport, l.Name, "built-in, "+summary(l)); err != nil {
@@ -78,6 +82,9 @@ func (s *Store) Import(ctx context.Context, sess *account.Session, l *lexicon.Le
 		switch {
 		case errors.Is(err, ErrNoSuchLexicon):
 			err = s.insert(ctx, tx, l, false, actor)
+			if err == nil { // a file of its own: no longer what a package or Shenfa sent under this name
+				_, err = tx.ExecContext(ctx, `DELETE FROM lexicon_origin WHERE lexicon = ?`, l.Name)
+			}
 		case err != nil:
 			return err
 		case !replace:
@@ -190,7 +197,8 @@ func (s *Store) Delete(ctx context.Context, sess *account.Session, name string) 
 		if i.Builtin {
 			return fmt.Errorf("lexicon %q: %w", name, ErrBuiltin)
 		}
-		for _, q := range []string{`DELETE FROM lexicon_entry WHERE lexicon = ?`, `DELETE FROM lexicon WHERE name = ?`} {
+		for _, q := range []string{`DELETE FROM lexicon_entry WHERE lexicon = ?`, `DELETE FROM lexicon WHERE name = ?`,
+			`DELETE FROM lexicon_origin WHERE lexicon = ?`} {
 			if _, err := tx.ExecContext(ctx, q, name); err != nil {
 				return fmt.Errorf("delete lexicon %q: %w", name, err)
 			}
