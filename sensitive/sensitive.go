@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"shenfa/sensitive/finding"
 	"shenfa/sensitive/fold"
@@ -86,7 +87,7 @@ func (c *Checker) Check(text string) Result {
 	fs = append(fs, markings(runes)...)
 	fs = append(fs, rules.Check(runes)...)
 	fs = append(fs, c.nearMisses(c.names, runes)...)
-	fs = append(fs, c.spell.Check(runes)...)
+	fs = append(fs, c.typos(runes)...)
 	return Result{Chars: len(runes), Findings: dedupe(fs), Lexicons: c.set.Versions()}
 }
 
@@ -107,23 +108,68 @@ func (c *Checker) lexiconFindings(text string, runes []rune) []finding.Finding {
 }
 
 // nearMisses runs the protected-name check on folded text without invisible
-// characters (扫黑险\u200b恶 is still 扫黑险恶) and maps spans back.
+// characters, and without spaces and symbols between two Han characters
+// (扫黑险\u200b恶 and 中　华人民共合国 are still near-misses), and maps spans
+// back.
 func (c *Checker) nearMisses(nc *names.Checker, runes []rune) []finding.Finding {
-	visible := make([]rune, 0, len(runes))
-	at := make([]int, 0, len(runes)+1) // offset in runes of each visible character
-	for i, r := range runes {
-		if f, cls := fold.Rune(r); cls != fold.Invisible {
-			visible = append(visible, f)
-			at = append(at, i)
-		}
-	}
-	at = append(at, len(runes))
+	visible, at := squeeze(runes)
 	fs := nc.Check(visible)
 	for i := range fs {
 		fs[i].Start, fs[i].End = at[fs[i].Start], at[fs[i].End-1]+1
 		fs[i].Text = string(runes[fs[i].Start:fs[i].End])
 	}
 	return fs
+}
+
+// typos runs the statistical typo check on folded text, so that a
+// traditional or full-width form is not taken for a slip, and gives the
+// findings the original characters.
+func (c *Checker) typos(runes []rune) []finding.Finding {
+	folded := make([]rune, len(runes))
+	for i, r := range runes {
+		folded[i], _ = fold.Rune(r)
+	}
+	fs := c.spell.Check(folded)
+	for i := range fs {
+		fs[i].Text = string(runes[fs[i].Start:fs[i].End])
+	}
+	return fs
+}
+
+// squeeze folds runes and leaves out invisible characters, and noise (spaces,
+// symbols) standing between two Han characters; at[i] is the offset in
+// runes of visible[i], with one more entry for the end.
+func squeeze(runes []rune) (visible []rune, at []int) {
+	visible = make([]rune, 0, len(runes))
+	at = make([]int, 0, len(runes)+1)
+	for i, r := range runes {
+		f, cls := fold.Rune(r)
+		if cls == fold.Invisible || cls == fold.Noise && betweenHan(runes, i) {
+			continue
+		}
+		visible = append(visible, f)
+		at = append(at, i)
+	}
+	return visible, append(at, len(runes))
+}
+
+// betweenHan reports whether the run of noise around runes[i] has a Han
+// character on each side.
+func betweenHan(runes []rune, i int) bool {
+	a, b := i, i
+	for a > 0 {
+		if _, cls := fold.Rune(runes[a-1]); cls != fold.Noise && cls != fold.Invisible {
+			break
+		}
+		a--
+	}
+	for b+1 < len(runes) {
+		if _, cls := fold.Rune(runes[b+1]); cls != fold.Noise && cls != fold.Invisible {
+			break
+		}
+		b++
+	}
+	return a > 0 && b+1 < len(runes) && b-a < 4 && unicode.Is(unicode.Han, runes[a-1]) && unicode.Is(unicode.Han, runes[b+1])
 }
 
 // why says, per category, why a lexicon hit matters.

@@ -170,3 +170,35 @@ func TestMergeAndLongest(t *testing.T) {
 		t.Errorf("versions %+v", v)
 	}
 }
+
+func TestSandwichedEvasion(t *testing.T) {
+	l, err := Parse("t.toml", []byte("name = \"t\"\nversion = \"1\"\n[[entry]]\nword = \"网络赌博\"\n[[entry]]\nword = \"代孕\"\n[[allow]]\nword = \"代孕期\"\n"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := Compile(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"欢迎来网1络2赌3博", []string{"网1络2赌3博"}},
+		{"代ａ孕包成功", []string{"代ａ孕"}},
+		{"代Ab孕", []string{"代Ab孕"}},
+		{"代abc孕", nil},             // a word of its own, not noise
+		{"2024年3月代表", nil},         // digits between Han characters are everyday text
+		{"代a孕期检查", nil},            // the allow phrase holds through the noise too
+		{"网络赌博", []string{"网络赌博"}}, // no double report
+	} {
+		runes := []rune(tc.text)
+		var got []string
+		for _, h := range set.Find(tc.text, runes) {
+			got = append(got, string(runes[h.Start:h.End]))
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s: got %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

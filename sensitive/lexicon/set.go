@@ -111,6 +111,7 @@ func (s *Set) Find(text string, runes []rune) []Hit {
 			hits = append(hits, h)
 		}
 	})
+	hits, allowed = s.findSandwiched(runes, hits, allowed)
 	return longest(unallowed(hits, allowed))
 }
 
