@@ -39,6 +39,11 @@ func loadPlanted(t *testing.T) map[string][]plantedCase {
 	if dir == "" {
 		dir = "../testdata/planted"
 	}
+	return loadSet(t, dir)
+}
+
+// loadSet reads a folder of planted-error files, keyed by file name.
+func loadSet(t *testing.T, dir string) map[string][]plantedCase {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
 	if len(files) == 0 {
 		t.Fatalf("no planted test set in %s", dir)

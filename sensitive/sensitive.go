@@ -86,8 +86,9 @@ func (c *Checker) Check(text string) Result {
 	fs := lowerLawful(runes, c.lexiconFindings(text, runes))
 	fs = append(fs, markings(runes)...)
 	fs = append(fs, rules.Check(runes)...)
-	fs = append(fs, c.nearMisses(c.names, runes)...)
-	fs = append(fs, c.typos(runes)...)
+	near, exact := c.nearMisses(c.names, runes)
+	fs = append(fs, near...)
+	fs = append(fs, c.typos(runes, exact)...)
 	return Result{Chars: len(runes), Findings: dedupe(fs), Lexicons: c.set.Versions()}
 }
 
@@ -111,25 +112,32 @@ func (c *Checker) lexiconFindings(text string, runes []rune) []finding.Finding {
 // characters, and without spaces and symbols between two Han characters
 // (扫黑险\u200b恶 and 中　华人民共合国 are still near-misses), and maps spans
 // back.
-func (c *Checker) nearMisses(nc *names.Checker, runes []rune) []finding.Finding {
+func (c *Checker) nearMisses(nc *names.Checker, runes []rune) ([]finding.Finding, [][2]int) {
 	visible, at := squeeze(runes)
-	fs := nc.Check(visible)
+	fs, exact := nc.CheckExact(visible)
 	for i := range fs {
 		fs[i].Start, fs[i].End = at[fs[i].Start], at[fs[i].End-1]+1
 		fs[i].Text = string(runes[fs[i].Start:fs[i].End])
 	}
-	return fs
+	for i := range exact {
+		exact[i] = [2]int{at[exact[i][0]], at[exact[i][1]-1] + 1}
+	}
+	return fs, exact
 }
 
 // typos runs the statistical typo check on folded text, so that a
 // traditional or full-width form is not taken for a slip, and gives the
-// findings the original characters.
-func (c *Checker) typos(runes []rune) []finding.Finding {
+// findings the original characters. A protected name or formulation
+// written correctly (exact) is never a typo.
+func (c *Checker) typos(runes []rune, exact [][2]int) []finding.Finding {
 	folded := make([]rune, len(runes))
 	for i, r := range runes {
 		folded[i], _ = fold.Rune(r)
 	}
 	fs := c.spell.Check(folded)
+	fs = slices.DeleteFunc(fs, func(f finding.Finding) bool {
+		return slices.ContainsFunc(exact, func(e [2]int) bool { return e[0] <= f.Start && f.End <= e[1] })
+	})
 	for i := range fs {
 		fs[i].Text = string(runes[fs[i].Start:fs[i].End])
 	}

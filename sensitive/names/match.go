@@ -130,7 +130,7 @@ func (c *Checker) substitutionOK(w, word []rune, i int, cand *candidate) bool {
 		return true
 	}
 	interior := i > 0 && i < len(word)-1
-	return interior && len(word) >= freeInterior && unicode.Is(unicode.Han, w[i])
+	return interior && len(word) >= freeInterior && !title(word) && unicode.Is(unicode.Han, w[i])
 }
 
 // mismatch returns the single index where w and word (of equal length)
@@ -215,4 +215,17 @@ func functionWord(r rune) bool { return strings.ContainsRune(functionChars, r) }
 // slip of 党的二十大.
 func numeral(r rune) bool {
 	return strings.ContainsRune("〇一二三四五六七八九十百千万两", r)
+}
+
+// title reports a name with many siblings that differ in one interior
+// character: laws, regulations and charters (中华人民共和国宪法 next to
+// 中华人民共和国民法典, 刑法 …). Only a confusable substitution is a slip of one.
+func title(word []rune) bool {
+	s := string(word)
+	for _, suffix := range []string{"法", "法典", "条例", "章程", "规定", "办法", "决定", "纲要"} {
+		if strings.HasSuffix(s, suffix) {
+			return true
+		}
+	}
+	return false
 }

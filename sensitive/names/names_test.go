@@ -270,3 +270,12 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+func TestTitlesHaveSiblings(t *testing.T) {
+	c := New([]Name{{Word: "中华人民共和国宪法"}}, nil)
+	for _, text := range []string{"依据《中华人民共和国民法典》", "《中华人民共和国刑法》"} {
+		if fs := c.Check([]rune(text)); len(fs) > 0 {
+			t.Errorf("%s: %v", text, fs)
+		}
+	}
+}

@@ -21,13 +21,25 @@ const consequence = "政务发布中国家名称、机关名称、领导人姓�
 // offsets are those of the original; Text of each finding holds the folded
 // characters, which a caller that folded anything replaces with the original.
 func (c *Checker) Check(text []rune) []finding.Finding {
+	fs, _ := c.CheckExact(text)
+	return fs
+}
+
+// CheckExact is Check that also returns the exact occurrences of names,
+// [start, end) pairs in no particular order: text other checks must not
+// call a slip.
+func (c *Checker) CheckExact(text []rune) ([]finding.Finding, [][2]int) {
 	if c == nil || len(c.names) == 0 {
-		return nil
+		return nil, nil
 	}
 	var s scan
 	c.find(text, &s)
+	exacts := make([][2]int, len(s.exacts))
+	for i, sp := range s.exacts {
+		exacts[i] = [2]int{sp.start, sp.end}
+	}
 	if len(s.cands) == 0 {
-		return nil
+		return nil, exacts
 	}
 	cands := c.pick(text, s.cands, newCover(s.exacts))
 	// Kept candidates never overlap, so position order is finding.Sort's order.
@@ -36,7 +48,7 @@ func (c *Checker) Check(text []rune) []finding.Finding {
 	for _, cd := range cands {
 		out = append(out, c.finding(text, cd))
 	}
-	return out
+	return out, exacts
 }
 
 // pick drops candidates whose edit lies inside a correct name or an allowed
