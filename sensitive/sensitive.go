@@ -83,13 +83,37 @@ func (c *Checker) Versions() []lexicon.Version { return c.set.Versions() }
 // Check runs every check on text.
 func (c *Checker) Check(text string) Result {
 	runes := []rune(text)
+	// The typo model costs as much as every other check together: on a
+	// long draft it runs on the second core meanwhile.
+	var typos []finding.Finding
+	done := make(chan struct{})
+	if len(runes) >= parallelFrom {
+		go func() { typos = c.typos(runes); close(done) }()
+	}
 	fs := lowerLawful(runes, c.lexiconFindings(text, runes))
 	fs = append(fs, markings(runes)...)
 	fs = append(fs, rules.Check(runes)...)
 	near, exact := c.nearMisses(c.names, runes)
 	fs = append(fs, near...)
-	fs = append(fs, c.typos(runes, exact)...)
+	if len(runes) >= parallelFrom {
+		<-done
+	} else {
+		typos = c.typos(runes)
+	}
+	fs = append(fs, outside(typos, exact)...)
 	return Result{Chars: len(runes), Findings: dedupe(fs), Lexicons: c.set.Versions()}
+}
+
+// parallelFrom is the length from which Check runs the typo model beside
+// the other checks.
+const parallelFrom = 2000
+
+// outside drops the typos inside a protected name or formulation written
+// correctly: those are never slips.
+func outside(fs []finding.Finding, exact [][2]int) []finding.Finding {
+	return slices.DeleteFunc(fs, func(f finding.Finding) bool {
+		return slices.ContainsFunc(exact, func(e [2]int) bool { return e[0] <= f.Start && f.End <= e[1] })
+	})
 }
 
 func (c *Checker) lexiconFindings(text string, runes []rune) []finding.Finding {
@@ -127,17 +151,13 @@ func (c *Checker) nearMisses(nc *names.Checker, runes []rune) ([]finding.Finding
 
 // typos runs the statistical typo check on folded text, so that a
 // traditional or full-width form is not taken for a slip, and gives the
-// findings the original characters. A protected name or formulation
-// written correctly (exact) is never a typo.
-func (c *Checker) typos(runes []rune, exact [][2]int) []finding.Finding {
+// findings the original characters.
+func (c *Checker) typos(runes []rune) []finding.Finding {
 	folded := make([]rune, len(runes))
 	for i, r := range runes {
 		folded[i], _ = fold.Rune(r)
 	}
 	fs := c.spell.Check(folded)
-	fs = slices.DeleteFunc(fs, func(f finding.Finding) bool {
-		return slices.ContainsFunc(exact, func(e [2]int) bool { return e[0] <= f.Start && f.End <= e[1] })
-	})
 	for i := range fs {
 		fs[i].Text = string(runes[fs[i].Start:fs[i].End])
 	}

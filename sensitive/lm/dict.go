@@ -39,15 +39,15 @@ type Dict struct {
 	words    *table   // hashRunes(word) → freq<<8 | tag
 	masked   *table   // maskedHash(word, j) → first<<8 | count in postings
 	maskBits []uint64 // a one-hash Bloom filter of the masked keys, small enough to stay in cache
-	postings []posting
+	postings []Posting
 	chars    map[rune]uint32 // summed frequency of the words holding each character
 	logTotal float64
 	maxLen   int
 }
 
-// posting is a word reachable through a masked key: the character at the
+// Posting is a word reachable through a masked key: the character at the
 // masked position and the word's packed frequency and tag.
-type posting struct {
+type Posting struct {
 	r    rune
 	word uint32
 }
@@ -171,7 +171,7 @@ func unpack(v uint32) Word { return Word{Freq: v >> 8, Tag: Tag(v)} }
 
 type maskedEntry struct {
 	key uint64
-	p   posting
+	p   Posting
 }
 
 func appendMasked(keys []maskedEntry, word []rune, w Word) []maskedEntry {
@@ -180,7 +180,7 @@ func appendMasked(keys []maskedEntry, word []rune, w Word) []maskedEntry {
 		return keys
 	}
 	for j := range word {
-		keys = append(keys, maskedEntry{maskedHash(word, j), posting{word[j], pack(w)}})
+		keys = append(keys, maskedEntry{maskedHash(word, j), Posting{word[j], pack(w)}})
 	}
 	return keys
 }
@@ -216,7 +216,7 @@ func (d *Dict) index(keys []maskedEntry) {
 		b := k.key >> (64 - maskFilterBits)
 		d.maskBits[b/64] |= 1 << (b % 64)
 	}
-	d.postings = make([]posting, len(keys))
+	d.postings = make([]Posting, len(keys))
 	d.masked = newTable(len(keys) / 2)
 	for i := 0; i < len(keys); {
 		j := i
@@ -265,6 +265,23 @@ func (d *Dict) Variants(window []rune, j int, fn func(r rune, w Word)) {
 	}
 	d.VariantsOf(maskedHash(window, j), fn)
 }
+
+// PostingsOf returns the words of a masked key without a callback per word,
+// for the hot loop of the typo check.
+func (d *Dict) PostingsOf(key uint64) []Posting {
+	v, ok := d.masked.get(key)
+	if !ok {
+		return nil
+	}
+	first, n := v>>8, v&0xff
+	return d.postings[first : first+n]
+}
+
+// R is the character at the masked position.
+func (p Posting) R() rune { return p.r }
+
+// Word is the word's entry.
+func (p Posting) Word() Word { return unpack(p.word) }
 
 // VariantsOf is Variants for a masked key.
 func (d *Dict) VariantsOf(key uint64, fn func(r rune, w Word)) {

@@ -16,6 +16,7 @@ type slips struct {
 	start []uint32
 	hand  []uint8
 	mates []rune
+	shape []uint64 // bitset: the character has shape mates at all
 }
 
 // The range of the dense tables: CJK Extension A and the Unified Ideographs.
@@ -26,7 +27,8 @@ const (
 
 func newSlips(conf *names.Confusables) *slips {
 	n := cjkEnd - cjkBase
-	s := &slips{main: make([]uint16, n), blur: make([]uint16, n), start: make([]uint32, n+1), hand: make([]uint8, n)}
+	s := &slips{main: make([]uint16, n), blur: make([]uint16, n), start: make([]uint32, n+1), hand: make([]uint8, n),
+		shape: make([]uint64, (n+63)/64)}
 	groups := map[uint16][]rune{}
 	for r := rune(cjkBase); r < cjkEnd; r++ {
 		for _, g := range conf.ShapeGroups(r) {
@@ -48,6 +50,9 @@ func newSlips(conf *names.Confusables) *slips {
 		}
 		s.hand[i] = uint8(min(len(s.mates)-int(s.start[i]), 255))
 		s.mates = append(s.mates, conf.GlyphMates(r)...)
+		if len(s.mates) > int(s.start[i]) {
+			s.shape[i/64] |= 1 << (i % 64)
+		}
 	}
 	s.start[n] = uint32(len(s.mates))
 	return s
@@ -61,18 +66,20 @@ func (s *slips) how(a, b rune) (reason, bool) {
 		return 0, false
 	}
 	i, j := a-cjkBase, b-cjkBase
-	mates := s.mates[s.start[i]:s.start[i+1]]
-	if k := slices.Index(mates, b); k >= 0 {
-		switch {
-		case k < int(s.hand[i]):
-			return shape, true
-		case s.main[i] != 0 && s.main[i] == s.main[j]:
-			return sound, true
+	sameMain := s.main[i] != 0 && s.main[i] == s.main[j]
+	if s.shape[j/64]&(1<<(j%64)) != 0 {
+		if k := slices.Index(s.mates[s.start[i]:s.start[i+1]], b); k >= 0 {
+			switch {
+			case k < int(s.hand[i]):
+				return shape, true
+			case sameMain:
+				return sound, true
+			}
+			return glyph, true
 		}
-		return glyph, true
 	}
 	switch {
-	case s.main[i] != 0 && s.main[i] == s.main[j]:
+	case sameMain:
 		return sound, true
 	case s.blur[i] != 0 && s.blur[i] == s.blur[j]:
 		return nearSound, true

@@ -222,10 +222,11 @@ func (c *Checker) tryWindow(text []rune, key uint64, start, end, a, l, j int, on
 	}
 	var best candidate
 	found := false
-	c.m.Dict.VariantsOf(key, func(r rune, w lm.Word) {
+	for _, p := range c.m.Dict.PostingsOf(key) {
+		r, w := p.R(), p.Word()
 		how, ok := c.slip(s, l, j, r, w)
 		if !ok || w.Tag&lm.Place != 0 || foreignNear(text, a, l) || isWord && w.Freq < 10*orig.Freq {
-			return
+			continue
 		}
 		f := features{
 			l: l, how: how, isWord: isWord, origFreq: orig.Freq, word: w, oneSeen: oneSeen,
@@ -238,7 +239,7 @@ func (c *Checker) tryWindow(text []rune, key uint64, start, end, a, l, j int, on
 			best = candidate{start: a, end: a + l, at: a + j, r: r, f: f, score: sc}
 			found = true
 		}
-	})
+	}
 	return best, found
 }
 
