@@ -122,10 +122,13 @@ func (c *Checker) tryWindow(text []rune, start, l int, id int32, s *scan) bool {
 // name or a first or last character needs a confusable; an interior
 // character of a long name may be any Han character.
 func (c *Checker) substitutionOK(w, word []rune, i int, cand *candidate) bool {
-	if functionWord(w[i]) && functionWord(word[i]) {
-		return false // 坚持把加强 is a wording of its own, not a slip of 坚持和加强
-	}
 	cand.similar = c.similar(w[i], word[i])
+	if functionWord(w[i]) && !cand.similar {
+		// 坚持把加强 (和), 中国的现代化 (式), 全国统一的市场 (大): a function
+		// word where the formulation has another word is a wording of its
+		// own; 联和会 and 全面以法治国 sound alike, and are slips.
+		return false
+	}
 	if cand.similar {
 		return true
 	}
@@ -207,7 +210,7 @@ func hasAt(text []rune, p int, part []rune) bool {
 // functionChars are the particles, conjunctions and prepositions that
 // writers add, drop or swap in a long formulation without misspelling it:
 // 高水平的对外开放, 统筹发展安全, 乡村要振兴, 坚持把加强党的全面领导.
-const functionChars = "的地得了着之和与及或并把被将对为以于在向从要好也都更再又很是"
+const functionChars = "的地得了着之和与及或并把被将已对为以于在向从要好也都更再又很是等"
 
 func functionWord(r rune) bool { return strings.ContainsRune(functionChars, r) }
 
