@@ -49,6 +49,7 @@ const (
 	ManageRoles     Permission = "roles.manage"     // grant and revoke roles
 	ManageLexicons  Permission = "lexicons.manage"  // lexicons and protected names
 	ManagePolicies  Permission = "policies.manage"  // password, lockout and review policies
+	ManageChannels  Permission = "channels.manage"  // publication channels
 	ReadAudit       Permission = "audit.read"       // read the audit trail
 	VerifyAudit     Permission = "audit.verify"     // verify the audit chain
 	ManageWorkspace Permission = "workspace.manage" // backup and restore
@@ -67,7 +68,7 @@ var content = []Permission{ReadDrafts, ReadArchive, ReadStatistics}
 
 var rights = map[Role][]Permission{
 	SysAdmin:  {ManageAccounts, ManageWorkspace},
-	SecAdmin:  {ManageRoles, ManageLexicons, ManagePolicies},
+	SecAdmin:  {ManageRoles, ManageLexicons, ManagePolicies, ManageChannels},
 	Auditor:   {ReadAudit, VerifyAudit},
 	Author:    append([]Permission{WriteDraft}, content...),
 	Approver1: append([]Permission{ReviewTier1, WriteDraft}, content...),
