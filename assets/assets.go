@@ -66,3 +66,9 @@ var Usage []byte
 //
 //go:embed data/glyphs.txt
 var Glyphs string
+
+// DefaultPolicy is the review policy of a new workspace (GUIDE §3.5), the
+// TOML file that review/policy reads.
+//
+//go:embed policies/default.toml
+var DefaultPolicy []byte

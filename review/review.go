@@ -13,7 +13,9 @@ import (
 
 	"shenfa/review/account"
 	"shenfa/review/audit"
+	"shenfa/review/drafts"
 	"shenfa/review/lexicons"
+	"shenfa/review/policy"
 	"shenfa/review/workspace"
 	"shenfa/sensitive"
 )
@@ -23,6 +25,8 @@ var Migrations = []workspace.Migration{
 	{Version: 1, Name: "accounts, settings and audit trail", SQL: account.Schema + audit.Schema},
 	{Version: 2, Name: "lexicons", SQL: lexicons.Schema},
 	{Version: 3, Name: "lexicon origins and trusted publishers", SQL: lexicons.OriginSchema},
+	{Version: 4, Name: "review policies, channels, drafts, sign-offs and comments",
+		SQL: policy.Schema + drafts.Schema + drafts.CommentsSchema},
 }
 
 // Workspace is an open workspace.
@@ -30,6 +34,8 @@ type Workspace struct {
 	DB       *workspace.DB
 	Accounts *account.Store
 	Lexicons *lexicons.Store
+	Drafts   *drafts.Store
+	checkers checkerCache
 }
 
 // Open opens (creating if needed) the workspace at path, upgrades it, and
@@ -40,7 +46,12 @@ func Open(path string, opts ...account.Option) (*Workspace, error) {
 		return nil, err
 	}
 	w := &Workspace{DB: db, Accounts: account.New(db, opts...), Lexicons: lexicons.New(db)}
+	w.Drafts = drafts.New(db, w.Accounts, drafts.WorkspacePolicies{}, w.draftChecker)
 	if err := w.seedLexicons(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := w.seedPolicy(context.Background()); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -59,6 +70,17 @@ func (w *Workspace) seedLexicons(ctx context.Context) error {
 		return fmt.Errorf("default lexicons: %w", err)
 	}
 	return w.Lexicons.Seed(ctx, defaults)
+}
+
+// seedPolicy stores the default review policy once.
+func (w *Workspace) seedPolicy(ctx context.Context) error {
+	if _, _, err := policy.Current(ctx, w.DB.SQL); !errors.Is(err, policy.ErrNoPolicy) {
+		return err
+	}
+	return w.DB.Write(ctx, func(tx *sql.Tx) error {
+		_, err := policy.SeedDefault(ctx, tx)
+		return err
+	})
 }
 
 // Close closes the workspace file.

@@ -11,6 +11,7 @@ import (
 	"shenfa/review/account"
 	"shenfa/review/lexicons"
 	"shenfa/review/lexicons/slx"
+	reviewpolicy "shenfa/review/policy"
 	"shenfa/review/workspace"
 	"shenfa/sensitive/importer"
 	"shenfa/sensitive/lexicon"
@@ -77,6 +78,12 @@ var known = []struct {
 	{slx.ErrKey, "error.statement_key"},
 	{slx.ErrFileLine, "error.statement_file_line"},
 	{slx.ErrFileSize, "error.statement_file_size"},
+	{reviewpolicy.ErrVersionTaken, "error.review_policy_version_taken"},
+	{reviewpolicy.ErrNoPolicy, "error.review_policy_none"},
+	{reviewpolicy.ErrNoSuchPolicy, "error.no_such_review_policy"},
+	{reviewpolicy.ErrAltered, "error.review_policy_altered"},
+	{reviewpolicy.ErrNoSuchGrade, "error.no_such_grade"},
+	{reviewpolicy.ErrCodeValue, "error.archive_code_value"},
 	{ErrPasswordMismatch, "password.mismatch"},
 }
 
@@ -92,7 +99,10 @@ func Message(err error) string {
 	var line *lexicon.LineError
 	var imp *importer.Error
 	var pkg *slx.Error
+	var pol *reviewpolicy.Error
 	switch {
+	case errors.As(err, &pol):
+		return policyMessage(pol)
 	case errors.As(err, &pkg): // before LineError: a package's bad lexicon file carries one
 		return packageMessage(pkg)
 	case errors.As(err, &imp):
@@ -173,4 +183,15 @@ func packageMessage(e *slx.Error) string {
 	return lang.L("error.package."+string(e.Reason), map[string]any{"File": e.File, "Line": e.Line,
 		"Publisher": e.Publisher, "Key": e.Key, "Version": e.Version, "Have": e.Have, "Lexicon": e.Lexicon,
 		"Detail": strings.TrimRight(detail, "。. ")}) // the message goes on after it
+}
+
+// policyMessage says what is wrong with a review policy file and on which
+// line; a TOML syntax error carries the parser's own (English) words.
+func policyMessage(e *reviewpolicy.Error) string {
+	detail := lang.L("error.review_policy."+string(e.Reason), map[string]any{"Key": e.Key, "Grade": e.Grade,
+		"Value": e.Value, "Limit": e.Limit, "Detail": e.Detail})
+	if e.Line > 0 {
+		return lang.L("error.review_policy_line", map[string]any{"Line": e.Line, "Detail": detail})
+	}
+	return lang.L("error.review_policy_file", map[string]any{"Detail": detail})
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"shenfa/review/account"
+	"shenfa/review/policy"
 	"shenfa/review/workspace"
 	"shenfa/sensitive"
 	"shenfa/sensitive/finding"
@@ -41,46 +42,16 @@ const (
 // Statuses lists the statuses in workflow order.
 var Statuses = []Status{Editing, InReview, Returned, Held, Approved, Published, Exempt}
 
-// Step is one review step of a grade.
-type Step string
+// Step is one review step of a grade (初审, 复审, 终审, 保密审查).
+type Step = policy.Step
 
 // The steps of GUIDE §3.5.
 const (
-	Tier1   Step = "tier1"   // 初审
-	Tier2   Step = "tier2"   // 复审
-	Tier3   Step = "tier3"   // 终审 (签发)
-	Secrecy Step = "secrecy" // 保密审查
+	Tier1   = policy.Tier1
+	Tier2   = policy.Tier2
+	Tier3   = policy.Tier3
+	Secrecy = policy.Secrecy
 )
-
-// Permission is the right a step needs.
-func (s Step) Permission() account.Permission {
-	switch s {
-	case Tier1:
-		return account.ReviewTier1
-	case Tier2:
-		return account.ReviewTier2
-	case Tier3:
-		return account.ReviewTier3
-	case Secrecy:
-		return account.ReviewSecrecy
-	}
-	return ""
-}
-
-// Role is the role that holds the step.
-func (s Step) Role() account.Role {
-	switch s {
-	case Tier1:
-		return account.Approver1
-	case Tier2:
-		return account.Approver2
-	case Tier3:
-		return account.Approver3
-	case Secrecy:
-		return account.Secrecy
-	}
-	return ""
-}
 
 // Decision is what a sign-off decides.
 type Decision string
