@@ -173,6 +173,13 @@ func (s *Store) Revise(ctx context.Context, sess *account.Session, id int64, exp
 		if err := s.insertVersion(ctx, tx, id, number, u.ID, src.Note, m); err != nil {
 			return err
 		}
+		old, err := loadVersion(ctx, tx, id, d.Version)
+		if err != nil {
+			return err
+		}
+		if err := carryComments(ctx, tx, id, d.Version, old.Text, m.text, number); err != nil {
+			return err
+		}
 		status := d.Status
 		if status == Published {
 			status = Editing // a correction goes through the steps again

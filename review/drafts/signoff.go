@@ -64,9 +64,26 @@ func (s *Store) Sign(ctx context.Context, sess *account.Session, password string
 	if err != nil {
 		return SignOff{}, err
 	}
+	return s.SignWith(ctx, sess, Key{priv, keyID}, req)
+}
+
+// Key is a signer's unwrapped private key and its id on record.
+type Key struct {
+	Private *sm2.PrivateKey
+	ID      int64
+}
+
+// SignWith is Sign with a key already unwrapped (account.Store.SigningKey),
+// for a caller that signs several sign-offs of one person in a row, such as
+// the demo workspace's history.
+func (s *Store) SignWith(ctx context.Context, sess *account.Session, k Key, req SignRequest) (SignOff, error) {
+	if err := req.validate(); err != nil {
+		return SignOff{}, err
+	}
 	var so SignOff
-	err = s.db.Write(ctx, func(tx *sql.Tx) error {
-		so, err = s.sign(ctx, tx, sess, priv, keyID, req)
+	err := s.db.Write(ctx, func(tx *sql.Tx) error {
+		var err error
+		so, err = s.sign(ctx, tx, sess, k.Private, k.ID, req)
 		return err
 	})
 	return so, err
@@ -278,8 +295,14 @@ func (s *Store) statement(ctx context.Context, tx *sql.Tx, g signing, keyID int6
 		return Statement{}, fmt.Errorf("workspace id: %w", err)
 	}
 	var pub []byte
-	if err := tx.QueryRowContext(ctx, `SELECT public_key FROM signing_keys WHERE id = ?`, keyID).Scan(&pub); err != nil {
+	var owner int64
+	var retired string
+	err := tx.QueryRowContext(ctx, `SELECT public_key, user_id, retired_at FROM signing_keys WHERE id = ?`, keyID).Scan(&pub, &owner, &retired)
+	if err != nil {
 		return Statement{}, fmt.Errorf("public key: %w", err)
+	}
+	if owner != g.u.ID || retired != "" {
+		return Statement{}, account.ErrNoKey // only the signer's own current key signs
 	}
 	return Statement{Workspace: ws, Draft: g.d.ID, Version: g.v.Number, TextSM3: g.v.TextSM3, FileSM3: g.v.FileSM3,
 		FindingsSM3: findingsSM3, PolicyName: g.p.Name(), PolicyVersion: g.p.Version(), Step: req.Step,
