@@ -55,6 +55,9 @@ func (w *Workspace) SetupDemo(ctx context.Context) error {
 			return err
 		}
 	}
+	if err := w.seedDemoDrafts(ctx); err != nil {
+		return err
+	}
 	return w.DB.Write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES(?, '1')`, SettingDemo)
 		return err

@@ -52,7 +52,16 @@ type DB struct {
 	// sem serialises writers of this process; a channel rather than a
 	// mutex so that a waiting writer can give up when its context ends.
 	sem chan struct{}
+
+	// beforeCommit and afterCommit run around every commit when set: the
+	// crash tests kill the process there.
+	beforeCommit, afterCommit func()
 }
+
+// SetCommitHooks sets functions that run just before and just after every
+// commit of Write. Only the crash tests use them, to stop the process at
+// each commit point; set them before the first Write.
+func (db *DB) SetCommitHooks(before, after func()) { db.beforeCommit, db.afterCommit = before, after }
 
 // Open opens the workspace at path, creating it when it does not exist or
 // is empty, and applies the pending migrations.
@@ -158,8 +167,14 @@ func (db *DB) Write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
+	if db.beforeCommit != nil {
+		db.beforeCommit()
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit workspace write: %w", err)
+	}
+	if db.afterCommit != nil {
+		db.afterCommit()
 	}
 	return nil
 }
