@@ -65,7 +65,7 @@ func (t *testPolicies) Load(_ context.Context, _ Querier, id int64) (Policy, err
 // env is a workspace with one user per content role, two 初审 editors, a
 // person holding both 复审 and 终审, and an author who is also an editor.
 type env struct {
-	t     *testing.T
+	t     testing.TB
 	db    *workspace.DB
 	acc   *account.Store
 	s     *Store
@@ -76,7 +76,7 @@ type env struct {
 
 const password = "Passw0rd!2026"
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	ctx := context.Background()
 	db, err := workspace.Open(filepath.Join(t.TempDir(), "ws.db"), []workspace.Migration{

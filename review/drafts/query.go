@@ -3,7 +3,6 @@ package drafts
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -22,112 +21,90 @@ type Task struct {
 }
 
 // Inbox lists what waits for the user under each of their roles (待办):
-// drafts at a step they may sign, their returned drafts, their approved
-// drafts to record as published and the drafts they are writing — overdue
-// ones (planned publish time passed) first.
-func (s *Store) Inbox(ctx context.Context, sess *account.Session) ([]Task, error) {
+// drafts at a step they may sign, held drafts waiting for the 保密工作部门's
+// answer, their returned drafts, their approved drafts to record as
+// published and the drafts they are writing — overdue ones (planned
+// publish time passed) first, then by planned time. It returns one page
+// (limit 0 for DefaultLimit) and the number of tasks in all.
+func (s *Store) Inbox(ctx context.Context, sess *account.Session, offset, limit int) ([]Task, int, error) {
 	u, err := s.accounts.Get(ctx, sess.User.ID)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if u.Disabled {
-		return nil, account.ErrForbidden
+		return nil, 0, account.ErrForbidden
 	}
+	query, args := inboxQuery(u, s.stamp())
+	if query == "" {
+		return nil, 0, nil
+	}
+	var total int
+	if err := s.db.SQL.QueryRowContext(ctx, `SELECT count(*) FROM (`+query+`)`, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count the inbox of %s: %w", u.Name, err)
+	}
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	rows, err := s.db.SQL.QueryContext(ctx, query+` ORDER BY overdue DESC, planned, updated LIMIT ? OFFSET ?`,
+		append(args, limit, max(offset, 0))...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("inbox of %s: %w", u.Name, err)
+	}
+	defer rows.Close()
 	var tasks []Task
-	for _, step := range []Step{Tier1, Tier2, Tier3, Secrecy} {
-		if !u.Can(step.Permission()) {
-			continue
-		}
-		ts, err := s.stepTasks(ctx, u, step)
+	now := s.now()
+	for rows.Next() {
+		var t Task
+		var overdue int
+		var planned, updated string
+		d, err := scanDraft(scanExtra(rows, &t.Why, &overdue, &planned, &updated))
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
-		tasks = append(tasks, ts...)
+		t.Draft, t.Overdue = d, d.Overdue(now)
+		if t.Why == "sign" || t.Why == "answer" {
+			t.Step = d.Step
+		}
+		tasks = append(tasks, t)
+	}
+	return tasks, total, rows.Err()
+}
+
+// inboxQuery builds the union of the user's tasks; "" when they have none.
+func inboxQuery(u account.User, now string) (string, []any) {
+	order := `, CASE WHEN d.planned_at <> '' AND d.planned_at < ? THEN 1 ELSE 0 END AS overdue,
+		CASE WHEN d.planned_at = '' THEN '9999' ELSE d.planned_at END AS planned, d.updated_at AS updated`
+	var parts []string
+	var args []any
+	var steps []string
+	for _, st := range []Step{Tier1, Tier2, Tier3, Secrecy} {
+		if u.Can(st.Permission()) {
+			steps = append(steps, "'"+string(st)+"'")
+		}
+	}
+	if len(steps) > 0 {
+		parts = append(parts, `SELECT `+draftColumns+`, CASE d.status WHEN 'held' THEN 'answer' ELSE 'sign' END AS why`+order+draftJoins+`
+			WHERE d.status IN ('review', 'held') AND d.step IN (`+strings.Join(steps, ", ")+`) AND d.author_id <> ?
+			AND d.assignee_id IN (0, ?) AND NOT EXISTS (SELECT 1 FROM signoffs so WHERE so.signer_id = ? AND so.draft_id = d.id AND so.step <> d.step)`)
+		args = append(args, now, u.ID, u.ID, u.ID)
 	}
 	if u.Can(account.WriteDraft) {
-		ts, err := s.authorTasks(ctx, u)
-		if err != nil {
-			return nil, err
-		}
-		tasks = append(tasks, ts...)
+		parts = append(parts, `SELECT `+draftColumns+`, CASE d.status WHEN 'returned' THEN 'revise' WHEN 'approved' THEN 'publish'
+			ELSE 'submit' END AS why`+order+draftJoins+` WHERE d.author_id = ? AND d.status IN ('returned', 'approved', 'draft')`)
+		args = append(args, now, u.ID)
 	}
-	now := s.now()
-	for i := range tasks {
-		tasks[i].Overdue = tasks[i].Draft.Overdue(now)
-	}
-	sortTasks(tasks)
-	return tasks, nil
+	return strings.Join(parts, " UNION ALL "), args
 }
 
-func (s *Store) stepTasks(ctx context.Context, u account.User, step Step) ([]Task, error) {
-	rows, err := s.db.SQL.QueryContext(ctx, `SELECT `+draftColumns+draftJoins+`
-		WHERE d.status IN ('review', 'held') AND d.step = ? AND d.author_id <> ? AND d.assignee_id IN (0, ?)
-		AND NOT EXISTS (SELECT 1 FROM signoffs so WHERE so.draft_id = d.id AND so.signer_id = ? AND so.step <> ?)`,
-		step, u.ID, u.ID, u.ID, step)
-	if err != nil {
-		return nil, fmt.Errorf("inbox of %s: %w", u.Name, err)
-	}
-	defer rows.Close()
-	var ts []Task
-	for rows.Next() {
-		d, err := scanDraft(rows)
-		if err != nil {
-			return nil, err
-		}
-		why := "sign"
-		if d.Status == Held {
-			why = "answer"
-		}
-		ts = append(ts, Task{Draft: d, Step: step, Why: why})
-	}
-	return ts, rows.Err()
+// extraScanner scans a draft row followed by more columns.
+type extraScanner struct {
+	r     rowScanner
+	extra []any
 }
 
-func (s *Store) authorTasks(ctx context.Context, u account.User) ([]Task, error) {
-	rows, err := s.db.SQL.QueryContext(ctx, `SELECT `+draftColumns+draftJoins+`
-		WHERE d.author_id = ? AND d.status IN ('returned', 'approved', 'draft')`, u.ID)
-	if err != nil {
-		return nil, fmt.Errorf("inbox of %s: %w", u.Name, err)
-	}
-	defer rows.Close()
-	var ts []Task
-	for rows.Next() {
-		d, err := scanDraft(rows)
-		if err != nil {
-			return nil, err
-		}
-		why := map[Status]string{Returned: "revise", Approved: "publish", Editing: "submit"}[d.Status]
-		ts = append(ts, Task{Draft: d, Why: why})
-	}
-	return ts, rows.Err()
-}
+func scanExtra(r rowScanner, extra ...any) rowScanner { return extraScanner{r, extra} }
 
-// sortTasks puts overdue tasks first, then by planned time (unplanned
-// last), then the longest waiting.
-func sortTasks(ts []Task) {
-	key := func(t Task) (int, time.Time, time.Time) {
-		o := 1
-		if t.Overdue {
-			o = 0
-		}
-		p := t.Draft.PlannedAt
-		if p.IsZero() {
-			p = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
-		}
-		return o, p, t.Draft.UpdatedAt
-	}
-	slices.SortStableFunc(ts, func(a, b Task) int {
-		ao, ap, au := key(a)
-		bo, bp, bu := key(b)
-		switch {
-		case ao != bo:
-			return ao - bo
-		case !ap.Equal(bp):
-			return ap.Compare(bp)
-		}
-		return au.Compare(bu)
-	})
-}
+func (e extraScanner) Scan(dest ...any) error { return e.r.Scan(append(dest, e.extra...)...) }
 
 // Filter selects drafts for the list (稿件).
 type Filter struct {

@@ -352,9 +352,9 @@ func TestInbox(t *testing.T) {
 	b := signedOnce(e)
 	c := e.create("author", "B", cleanText)
 	tasks := func(user string) []Task {
-		ts, err := e.s.Inbox(ctx, e.users[user])
-		if err != nil {
-			t.Fatal(err)
+		ts, n, err := e.s.Inbox(ctx, e.users[user], 0, 0)
+		if err != nil || n != len(ts) {
+			t.Fatal(n, err)
 		}
 		return ts
 	}
