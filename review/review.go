@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"shenfa/archive"
 	"shenfa/review/account"
 	"shenfa/review/audit"
 	"shenfa/review/drafts"
@@ -27,6 +28,7 @@ var Migrations = []workspace.Migration{
 	{Version: 3, Name: "lexicon origins and trusted publishers", SQL: lexicons.OriginSchema},
 	{Version: 4, Name: "review policies, channels, drafts, sign-offs and comments",
 		SQL: policy.Schema + drafts.Schema + drafts.CommentsSchema},
+	{Version: 5, Name: "archive records", SQL: archive.Schema},
 }
 
 // Workspace is an open workspace.
