@@ -24,9 +24,10 @@ var blindFloors = map[string]struct {
 		"privacy": 1, "punctuation": 0.80, "secret": 0.95, "sensitive": 0.71, "tone": 0.04, "typo": 0.47,
 		"evasion(political)": 0, "evasion(secret)": 0.75, "evasion(sensitive)": 0.52,
 	}, 3},
+	"dev2": {map[string]float64{}, 1000},
 	"dev": {map[string]float64{
-		"ad": 1, "datetime": 0.95, "link": 1, "placeholder": 1, "political": 0.94,
-		"privacy": 1, "punctuation": 0.97, "secret": 1, "sensitive": 0.91, "tone": 1, "typo": 0.45,
+		"ad": 1, "datetime": 1, "link": 1, "placeholder": 1, "political": 0.94,
+		"privacy": 1, "punctuation": 1, "secret": 1, "sensitive": 0.91, "tone": 1, "typo": 0.86,
 		"evasion(placeholder)": 1, "evasion(political)": 1, "evasion(secret)": 1, "evasion(sensitive)": 0.94,
 	}, 0},
 }
