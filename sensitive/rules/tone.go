@@ -12,20 +12,29 @@ var ruleTone = rule{finding.Tone, finding.Warn, RuleTone}
 // list, but it nearly always combines a few cues (a brush-off, blame, a
 // threat, a rhetorical question, contempt, an order, 你 where a reply says
 // 您, a bare question or exclamation mark) in one sentence. Each cue has a
-// weight; where the sentence stands adds or takes away: a reply raises the
-// score, courtesy, news, reported speech and quotation lower it, and the
-// citizen's own message never counts. A sentence whose score reaches
-// toneThreshold, with at least one hostile cue or a question asked back
-// without courtesy, is a finding.
+// weight and a reach (tone_cues.go, tone_lexicon.go): a strong cue counts
+// anywhere, a plain one said only to someone (不知道为什么 in news) counts
+// where the sentence speaks to the citizen, some count only beside 你 or
+// 您. The wording decides; the layout only adds a little: a reply (a label,
+// a salutation, an @handle, 经核实 in a work order) raises the score, and so
+// do 你, a turn without any courtesy, a question asked back and an
+// exclamation; courtesy in the clause of the cue (请, 感谢, 抱歉 — not 您,
+// which every reply says), news, reported speech and quotation lower it,
+// and the citizen's own message never counts. One plain cue does not reach
+// toneThreshold by itself: it needs the reply, a second cue or a mark.
 const (
 	toneThreshold  = 3
 	replyWeight    = 1   // the sentence is in a reply
 	replyDocWeight = 0.5 // the draft reads as a reply, the paragraph has no label
+	bareWeight     = 0.5 // a reply whose turn has no courtesy at all (no 您, 请, 感谢…)
+	registerDrop   = 0.5 // 你 in a reply that says 您 elsewhere
 	newsWeight     = -2  // the draft reads as news and the sentence is not a reply
 	youWeight      = 1   // 你 in a reply; half as much in a paragraph without a label
 	questionMark   = 1   // a reply sentence ending in ？ without courtesy
 	exclamation    = 0.5 // a reply sentence ending in ！ without courtesy
 	maxCourtesy    = 2   // courtesy lowers a score by at most this much
+	otherClause    = 0   // share of its weight a courtesy outside the hostile clauses keeps: 急也没用，请耐心等待
+	maxEcho        = 4   // a question asked back of this many characters or fewer repeats the request
 	maxToneSpan    = 50  // a longer sentence is reported by the clauses that hold its cues
 )
 
@@ -52,12 +61,21 @@ type toneSentence struct {
 	from       int // where the sentence starts after a speaker label
 	voice      voice
 	hits       []toneHit
+	turn       int  // which speaker's turn it belongs to
+	finds      bool // its paragraph opens as a finding does: 经核实, 经核查
 	mark       rune // the mark that ends it, or 0
 	quotedMark bool // the mark is inside quotation marks: someone else asks
 }
 
 // toneDoc is what the whole draft says about its genre.
-type toneDoc struct{ reply, news bool }
+type toneDoc struct {
+	reply, news bool
+	formal      bool   // a reply sentence says 您
+	polite      []bool // per speaker's turn: it holds some courtesy
+}
+
+// politeTurn reports whether the turn holds some courtesy.
+func (d *toneDoc) politeTurn(turn int) bool { return turn < len(d.polite) && d.polite[turn] }
 
 // tone reports hostile reply sentences.
 func tone(dst []finding.Finding, text []rune) []finding.Finding {
@@ -72,16 +90,22 @@ func tone(dst []finding.Finding, text []rune) []finding.Finding {
 
 // toneScanner is the state of the single pass over the text.
 type toneScanner struct {
-	text      []rune
-	x         *toneIndex
-	voice     voice
-	labelEnd  int // where the last speaker label ended
-	quote     int // depth of open quotation marks
-	bareQuote int // quotation marks that hold the reply itself, not someone's words
-	blank     bool
-	cur       toneSentence
-	sents     []toneSentence
-	doc       toneDoc
+	text        []rune
+	x           *toneIndex
+	voice       voice
+	labelEnd    int // where the last speaker label ended
+	quote       int // depth of open quotation marks
+	bareQuote   int // quotation marks that hold the reply itself, not someone's words
+	blank       bool
+	turn        int  // speaker's turns so far
+	replied     bool // a reply has started
+	toOffice    bool // the citizen's paragraph is a letter to an official
+	finds       bool // the paragraph opens with 经核实 or the like
+	paraFirst   int  // the first sentence of the paragraph in sents
+	paraCitizen bool // the paragraph speaks to the office (你们工作人员)
+	cur         toneSentence
+	sents       []toneSentence
+	doc         toneDoc
 }
 
 // toneScan reads the text once: it follows speakers, quotation marks and
@@ -113,8 +137,7 @@ func toneScan(text []rune) ([]toneSentence, toneDoc) {
 			if isBreak(r) {
 				s.startLine(i + 1)
 			} else if v, end := labelAt(text, skipSpace(text, i+1), maxInlineLabel); v != voiceNeutral {
-				s.voice, s.labelEnd = v, end
-				s.doc.reply = s.doc.reply || v == voiceReply
+				s.speak(v, end)
 			}
 		}
 	}
@@ -133,18 +156,24 @@ func (s *toneScanner) open(i int) {
 // label, or carried on from the paragraph before.
 func (s *toneScanner) startLine(i int) {
 	s.quote, s.bareQuote = 0, 0
+	s.paraFirst, s.paraCitizen = len(s.sents), false
 	s.cur.start = i
 	j := skipSpace(s.text, i)
 	if j >= len(s.text) || isBreak(s.text[j]) {
 		s.blank = true
 		return
 	}
+	s.finds = opensFinding(s.text, j)
 	v, end := labelAt(s.text, j, maxLabel)
 	switch {
 	case v != voiceNeutral:
-		s.voice, s.labelEnd = v, end
-		s.doc.reply = s.doc.reply || v == voiceReply
-	case opensReply(s.text, j), replyTitle(s.text, j):
+		s.speak(v, end)
+		s.toOffice = v == voiceCitizen && writesToOffice(string(s.text[j:max(end-1, j)]))
+	case s.toOffice && s.voice == voiceCitizen:
+		// 您好！ under 尊敬的市长： is the citizen's greeting
+	case opensReply(s.text, j):
+		s.speak(voiceReply, handleEnd(s.text, j))
+	case replyTitle(s.text, j):
 		s.voice, s.labelEnd = voiceReply, j
 		s.doc.reply = true
 	case s.voice == voiceCitizen && s.blank:
@@ -153,29 +182,71 @@ func (s *toneScanner) startLine(i int) {
 	s.blank = false
 }
 
+// citizenParagraph marks the paragraph being read as the citizen's: what
+// it said so far, and the rest of it.
+func (s *toneScanner) citizenParagraph() {
+	for k := s.paraFirst; k < len(s.sents); k++ {
+		s.sents[k].voice = voiceCitizen
+	}
+	s.paraCitizen = true
+}
+
+// speak starts what the speaker v says from end on. On a page that
+// carries a citizen's message and its answer, the message often has no
+// label: what stands before the first reply is the citizen's (or a title).
+func (s *toneScanner) speak(v voice, end int) {
+	s.voice, s.labelEnd = v, end
+	s.turn++
+	if v != voiceReply {
+		return
+	}
+	if !s.replied {
+		for k := range s.sents {
+			if s.sents[k].voice == voiceNeutral {
+				s.sents[k].voice = voiceCitizen
+			}
+		}
+	}
+	s.replied, s.doc.reply = true, true
+}
+
 // cues records every cue that starts at i.
 func (s *toneScanner) cues(i int) {
-	for _, c := range s.x.get(s.text[i]) {
-		if !matchAt(s.text, i, c.word) || c.excepted(s.text, i) {
-			continue
-		}
-		start, end, w := i, i+len(c.word), c.weight
-		if c.check != nil {
-			if start, end, w = c.check(s.text, i); w == 0 {
-				continue
-			}
-			start = max(start, s.cur.start)
-		}
-		switch c.kind {
-		case kindReplyDoc:
-			s.doc.reply = true
-			continue
-		case kindNewsDoc:
-			s.doc.news = true
-			continue
-		}
-		s.cur.hits = append(s.cur.hits, toneHit{start, end, c, w, s.quote > s.bareQuote})
+	short, long := s.x.candidates(s.text, i)
+	for _, c := range short {
+		s.cue(i, c)
 	}
+	for _, c := range long {
+		s.cue(i, c)
+	}
+}
+
+// cue records c if it stands at i.
+func (s *toneScanner) cue(i int, c *toneCue) {
+	if !matchAt(s.text, i, c.word) || c.excepted(s.text, i) {
+		return
+	}
+	start, end, w := i, i+len(c.word), c.weight
+	if c.check != nil {
+		if start, end, w = c.check(s.text, i); w == 0 {
+			return
+		}
+		start = max(start, s.cur.start)
+	}
+	switch c.kind {
+	case kindReplyDoc:
+		s.doc.reply = true
+		return
+	case kindNewsDoc:
+		s.doc.news = true
+		return
+	case kindToOffice:
+		if s.quote <= s.bareQuote {
+			s.citizenParagraph()
+		}
+		return
+	}
+	s.cur.hits = append(s.cur.hits, toneHit{start, end, c, w, s.quote > s.bareQuote})
 }
 
 // endSentence closes the sentence that ends at i (the mark included).
@@ -184,7 +255,21 @@ func (s *toneScanner) endSentence(i int) {
 	asks := s.voice != voiceCitizen && (runeAt(s.text, i) == '？' || runeAt(s.text, i) == '?')
 	if len(s.cur.hits) > 0 || asks {
 		c := s.cur
-		c.end, c.voice, c.mark, c.from = end, s.voice, runeAt(s.text, i), c.start
+		c.end, c.voice, c.mark, c.from, c.turn, c.finds = end, s.voice, runeAt(s.text, i), c.start, s.turn, s.finds
+		if s.paraCitizen {
+			c.voice = voiceCitizen
+		}
+		for _, h := range c.hits {
+			if h.cue.kind == kindCourtesy && h.cue.formal && !h.quoted && s.voice == voiceReply {
+				s.doc.formal = true
+			}
+			if h.cue.kind == kindCourtesy && !h.quoted {
+				for len(s.doc.polite) <= s.turn {
+					s.doc.polite = append(s.doc.polite, false)
+				}
+				s.doc.polite[s.turn] = true
+			}
+		}
 		c.quotedMark = s.quote > s.bareQuote
 		if s.labelEnd > c.start && s.labelEnd < end {
 			c.from = s.labelEnd

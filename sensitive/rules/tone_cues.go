@@ -1,8 +1,11 @@
 package rules
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // cueKind is what a tone cue says about the sentence it stands in.
@@ -23,6 +26,8 @@ const (
 	kindYou                       // 你 where a reply says 您
 	kindCourtesy                  // 您, 请, 感谢, 抱歉…
 	kindNarrative                 // reported speech: 他说, 扬言…
+	kindOffice                    // 我们: the office speaks
+	kindToOffice                  // 你们工作人员: the citizen speaks to the office
 	kindReplyDoc                  // the draft reads as a reply
 	kindNewsDoc                   // the draft reads as news or a police report
 )
@@ -33,8 +38,10 @@ func (k cueKind) hostile() bool { return k < kindYou }
 // kindLabel names the hostile kinds in the message.
 var kindLabel = [kindYou]string{"推诿", "指责群众", "威胁", "反问嘲讽", "轻蔑", "敷衍", "命令口吻", "反诘", "语气词"}
 
-// Weights of a cue. A strong cue is hostile on its own; a plain one counts
-// only where the sentence speaks to the citizen (a reply, or 你).
+// Weights of a cue. A strong cue is hostile on its own; the others need
+// the reply, 你, a mark or a second cue to reach toneThreshold, and most
+// count only where the sentence speaks to someone (a reply, 你, 您, 请, or
+// 我们 outside news): see reach.
 const (
 	strong = 4
 	medium = 2.5
@@ -47,7 +54,9 @@ type toneCue struct {
 	word   []rune
 	kind   cueKind
 	weight float32
-	strong bool                                                      // counts in any voice, not only in a reply or beside 你
+	strong bool                                                      // hostile on its own, in any voice
+	free   bool                                                      // counts in any voice, not only where the sentence speaks to someone
+	formal bool                                                      // 您: it speaks to the citizen, and softens nothing
 	check  func(text []rune, i int) (start, end int, weight float32) // a pattern: its span and weight, or weight 0
 	except []exception                                               // words around the cue that cancel it
 }
@@ -64,6 +73,17 @@ type cueGroup struct {
 	weight float32
 	words  string
 }
+
+// reach says where the cues of a group count: only where the sentence
+// speaks to the citizen (a reply, 你 or 您), anywhere, or only in a
+// clause that names the citizen (你, 您: 这个教训您要记住).
+type reach uint8
+
+const (
+	reachAddressed reach = iota
+	reachAnywhere
+	reachClause
+)
 
 // toneCueGroups are the listed cues. They are examples of open classes, not
 // a closed list: the score of a sentence combines them with the reply
@@ -110,10 +130,11 @@ var toneCueGroups = []cueGroup{
 		"动动脑子 动脑子 好好说话 先学会 没完没了 够着急 别浪费 先搞清楚 先把情况搞清楚"},
 	{kindDismissive, light, "就行"},
 	{kindDismissive, plain, "就不错了 知足吧 就自己 又不是 冻不死 饿不死 累死 死不了 累不坏 累不着 冻不坏 晒不坏 又不会怎么样 多大点事 " +
-		"有什么大不了 就是了 就行了 就过去了 就知道了 受不了就 就搬家 搬走 可以搬家 别抱太大希望 别指望 忍忍吧 忍一忍 " +
+		"有什么大不了 就是了 就行了 就过去了 就知道了 受不了就 就搬家 可以搬家 别抱太大希望 别指望 忍忍吧 忍一忍 " +
 		"忍一下 将就一下 将就着 就这样 规定就是这样 不想干就别干 爱看不看 爱信不信 为了你一个人 只有你一个人 你一个人 " +
 		"没必要 要么"},
-	{kindRetort, plain, "又不 又没 也不看看 也不想想 还想 还要 你还"},
+	{kindRetort, plain, "又不 又没 也不看看 也不想想"},
+	{kindRetort, light, "还想 还要 你还"},
 	{kindParticle, plain, "呗 嘛"},
 	{kindParticle, 1, "呢？ 呢? 吧。 吧！ 吧！"},
 	{kindImperative, light, "别再 别来 别找 别问 别催 别闹 别吵 别管 别瞎 别在这 别在网上 别只 别太 别老 别总 别天天 别一天到晚 " +
@@ -122,11 +143,12 @@ var toneCueGroups = []cueGroup{
 	{kindYou, 1, "你"},
 	{kindCourtesy, 1, "请 感谢 谢谢 抱歉 歉意 谅解 理解 欢迎 敬请 烦请 辛苦 不好意思 对不起 你好， 你好！ 你好： 你好, 你好! " +
 		"你们好"},
-	{kindCourtesy, 1.5, "您"},
+	{kindCourtesy, 0, "您"},
 	{kindNarrative, -1.5, "他说 她说 他们说 劝他 劝她 劝他们 对他说 对她说 扬言 辱骂 骂道 声称 告诉记者 回忆说"},
-	{kindReplyDoc, 0, "您好 您反映 你反映 感谢您 您的留言 你的留言 您的来信 您提出 您咨询 您所说"},
+	{kindReplyDoc, 0, "您好 您反映 你反映 感谢您 您的留言 你的留言 您的来信 您提出 您咨询 您所说 " +
+		"诉求人 来信人 来电人 留言人 经核实 经核查 收悉 办理结果 办理情况 答复意见 工单"}, // a reply in the third person names the citizen so
 	{kindNewsDoc, 0, "犯罪嫌疑人 嫌疑人 警方 民警 据了解 据悉 据介绍 记者 通讯员 本报讯 被告人 法院 庭审 经查 纪委 处分 " +
-		"通报批评 报道 新华社 近日 日前 获悉 见义勇为"},
+		"通报批评 报道 新华社 近日 获悉 见义勇为 公安机关 警情通报"},
 }
 
 // notYou are the words in which 你 is no pronoun for the citizen.
@@ -136,7 +158,14 @@ var notYou = []string{"你好，", "你好！", "你好：", "你好,", "你好!
 // cueExceptions cancel a cue when the text around it reads as one of these
 // words, each of which holds the cue.
 var cueExceptions = map[string][]string{
-	"你":    notYou,
+	"你":     notYou,
+	"当初不":   {"当初不少", "当初不被", "当初不到"},
+	"当初没":   {"当初没想到", "当初没有想到"},
+	"不能什么都": {"不能什么都不"},
+	"请": {"请不要", "请别", // an order, not a request: 请不要无理取闹
+		"申请", "请示", "邀请", "提请", "聘请", "宴请", "报请", "呈请", "请假"}, // words that hold 请 and ask nobody politely
+	"不客气":  {"不客气，", "不客气！", "不客气。", "不客气~", "不客气哦", "不客气,", "不客气!"}, // you're welcome
+	"无理取闹": {"无理取闹的行为", "无理取闹行为", "无理取闹等", "无理取闹、"},                  // a kind of conduct a notice forbids
 	"就你":   {"就你反映", "就你所", "就你提出", "就你咨询", "就你关心", "就你留言"},
 	"别再":   {"别再担心", "别再犹豫"},
 	"不要再":  {"不要再担心"},
@@ -166,24 +195,119 @@ var cueExceptions = map[string][]string{
 }
 
 // toneIndex finds cues by their first character, so that the scan reads the
-// text once instead of searching it for every cue.
-type toneIndex struct{ firstIndex[*toneCue] }
+// text once instead of searching it for every cue; under each first
+// character the cues are grouped by their second, because a common one
+// (不, 你, 我, 这) starts a hundred cues of which the next character rules
+// out all but a few.
+type toneIndex struct {
+	firstIndex[*cueBucket]
+	buckets map[rune]*cueBucket
+	pairs   [1 << 16 / 64]uint64 // a filter of the first two characters of the longer cues
+}
 
-func (x *toneIndex) addCue(c *toneCue) { x.add(c.word[0], c) }
+// pairHash folds the first two characters of a cue into 16 bits.
+func pairHash(a, b rune) uint32 { return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> 16 }
+
+// cueBucket holds the cues that start with one character.
+type cueBucket struct {
+	short []*toneCue // one-character cues: always tried
+	next  []cueGroupByRune
+}
+
+// cueGroupByRune holds the cues whose second character is r.
+type cueGroupByRune struct {
+	r    rune
+	cues []*toneCue
+}
+
+func (x *toneIndex) addCue(c *toneCue) {
+	if x.buckets == nil {
+		x.buckets = map[rune]*cueBucket{}
+	}
+	b := x.buckets[c.word[0]]
+	if b == nil {
+		b = &cueBucket{}
+		x.buckets[c.word[0]] = b
+		x.add(c.word[0], b)
+	}
+	if len(c.word) == 1 {
+		b.short = append(b.short, c)
+		return
+	}
+	h := pairHash(c.word[0], c.word[1])
+	x.pairs[h/64] |= 1 << (h % 64)
+	i, ok := slices.BinarySearchFunc(b.next, c.word[1], func(g cueGroupByRune, r rune) int { return cmp.Compare(g.r, r) })
+	if !ok {
+		b.next = slices.Insert(b.next, i, cueGroupByRune{r: c.word[1]})
+	}
+	b.next[i].cues = append(b.next[i].cues, c)
+}
+
+// candidates returns the cues that may start at text[i], for which has
+// is true: the one-character cues and those whose second character is
+// text[i+1].
+func (x *toneIndex) candidates(text []rune, i int) (short, long []*toneCue) {
+	b := x.lists[x.slot[text[i]]-1][0] // the scan asked has(text[i]) first
+	if i+1 < len(text) && len(b.next) > 0 {
+		if h := pairHash(text[i], text[i+1]); x.pairs[h/64]&(1<<(h%64)) == 0 {
+			return b.short, nil
+		}
+		if k, ok := slices.BinarySearchFunc(b.next, text[i+1], func(g cueGroupByRune, r rune) int { return cmp.Compare(g.r, r) }); ok {
+			long = b.next[k].cues
+		}
+	}
+	return b.short, long
+}
 
 var toneCues = sync.OnceValue(func() *toneIndex {
 	x := &toneIndex{}
-	for _, g := range toneCueGroups {
-		for _, w := range strings.Fields(g.words) {
-			x.addCue(&toneCue{word: []rune(w), kind: g.kind, weight: g.weight, strong: g.weight >= strong,
-				except: exceptionsOf(w)})
+	seen := map[string]bool{}
+	add := func(groups []cueGroup, r reach) {
+		for _, g := range groups {
+			for _, w := range strings.Fields(g.words) {
+				for _, v := range formalVariants(w, g.kind) {
+					if seen[v] {
+						continue
+					}
+					seen[v] = true
+					c := &toneCue{word: []rune(v), kind: g.kind, weight: g.weight, strong: g.weight >= strong,
+						free: r == reachAnywhere, formal: v == "您", except: exceptionsOf(w, v)}
+					if r == reachClause {
+						c.check = namesCitizen(len(c.word), g.weight)
+					}
+					x.addCue(c)
+				}
+			}
 		}
 	}
+	// A word listed twice keeps the widest reach it is given.
+	add(toneAnywhereCues, reachAnywhere)
+	add(toneClauseCues, reachClause)
+	add(toneAddressedCues, reachAddressed)
+	add(toneCueGroups, reachAddressed)
 	for _, p := range tonePatterns {
+		x.addCue(p)
+	}
+	for _, p := range toneShapes {
 		x.addCue(p)
 	}
 	return x
 })
+
+// namesCitizen makes a cue of n characters count only in a clause that
+// holds 你 or 您 (你好 apart): 教训 in news is a lesson, 这个教训您要记住 is
+// a rebuke.
+func namesCitizen(n int, w float32) func(text []rune, i int) (int, int, float32) {
+	return func(text []rune, i int) (int, int, float32) {
+		cs, ce := around(text, i, clauseEnds)
+		for j := cs; j < ce; j++ {
+			if (text[j] == '你' || text[j] == '您') && runeAt(text, j+1) != '好' {
+				return i, i + n, w
+			}
+		}
+		return 0, 0, 0
+	}
+}
 
 // excepted reports whether the cue at i is part of one of its exception words.
 func (c *toneCue) excepted(text []rune, i int) bool {
@@ -195,12 +319,24 @@ func (c *toneCue) excepted(text []rune, i int) bool {
 	return false
 }
 
-func exceptionsOf(word string) []exception {
+// exceptionsOf returns the exceptions of word for its variant v (the same
+// word, or its 您 form).
+func exceptionsOf(word, v string) []exception {
 	var es []exception
 	for _, e := range cueExceptions[word] {
-		if at := strings.Index(e, word); at >= 0 { // TestToneExceptionsHoldTheirCue
+		e = strings.ReplaceAll(e, word, v)
+		if at := strings.Index(e, v); at >= 0 { // TestToneExceptionsHoldTheirCue
 			es = append(es, exception{[]rune(e), len([]rune(e[:at]))})
 		}
 	}
 	return es
+}
+
+// formalVariants returns a hostile cue written with 你 together with its
+// 您 form: 您 makes no sneer polite (您可真会…, 后果由您自己承担, 您觉得呢).
+func formalVariants(w string, k cueKind) []string {
+	if !k.hostile() || !strings.Contains(w, "你") || utf8.RuneCountInString(w) < 3 { // 你还 is too common a pair
+		return []string{w}
+	}
+	return []string{w, strings.ReplaceAll(w, "你", "您")}
 }

@@ -55,6 +55,66 @@ func TestTone(t *testing.T) {
 	))
 }
 
+// TestToneInAnyLayout: hostile wording is found in the layouts replies
+// take (work orders, comment replies, chat transcripts, mailbox records,
+// third-person replies, a clause inside a polite letter), and the polite
+// version of each stays quiet.
+func TestToneInAnyLayout(t *testing.T) {
+	w := []string{"tone.reply/warn"}
+	runCases(t, Tone, []tcase{
+		{"【12345工单办理结果】\n诉求内容：市民反映垃圾站有异味。\n办理结果：经现场查看，清运正常。⟦嫌臭可以把窗户关上⟧。", w},
+		{"回复 @晚风：⟦你行你来啊⟧。", w},
+		{"@小王同学 ⟦图书馆闭馆时间早就公示了，来晚了怪谁⟧？", w},
+		{"用户 14:02：营业执照在哪里年报？\n客服 14:03：⟦网上写得清清楚楚，自己看⟧。", w},
+		{"来电人：医保卡怎么还没寄到？\n话务员：⟦那是邮局的事，你冲我喊有什么用⟧？", w},
+		{"信件标题：低保评定不公\n办理结果：⟦来信人有手有脚，不能什么都指望政府⟧。", w},
+		{"⟦经核实，诉求人所述与事实不符，纯属无理要求⟧。", w},
+		{"张先生：\n您好！您反映的外墙问题已修复。⟦您也应该好好反思一下自己⟧。感谢您的监督。", w},
+		{"网友：\n您好！⟦审批需要时间，催也没用，请耐心等待⟧。", w},
+		{"网友您好：⟦您可真会替政府花钱⟧。该项目暂无计划。", w},
+		{"回复@橘子：⟦请不要异想天开⟧。", w},
+		{"坐席：⟦这都不会⟧？下载个APP就能查。", w},
+		{"停水通知\n请大家提前储水。⟦每次都有人说不知道，这次再说不知道我们也没办法了⟧。", w},
+		{"回复：⟦想投诉就去投诉，我们按规定办事⟧。", w},
+	})
+	runCases(t, Tone, none(
+		"【12345工单办理结果】\n诉求内容：市民反映垃圾站有异味。\n办理结果：经现场查看，已加装除臭设备并增加清运频次。",
+		"回复 @晚风：感谢关注！政策解读已置顶，有疑问欢迎私信。",
+		"@小王同学 你好！你说的情况我们已转给社区核实，有进展第一时间告诉你。",
+		"用户 14:02：你好，我想问一下年报在哪里填？\n客服 14:03：您好，请登录国家企业信用信息公示系统填报。",
+		"客服：请问还有其他问题吗？\n用户：没有了，谢谢。\n客服：不客气，祝您生活愉快！",
+		"经核实，诉求人反映的收费问题，收费标准经物价部门核准，不存在违规收费情形。",
+		"回复：您好！您申请的补贴暂不符合条件，如有异议，可依法申请行政复议。",
+		"回复：您好！您可以自己登录APP查询缴费记录，也可到社区窗口打印。",
+		"民警到场后，该男子仍叫嚷“你们管不着”“有本事把我抓走”，目前已被依法行政拘留。",
+		"小朋友，过马路时你会看红绿灯吗？红灯停，绿灯行，你也来试试吧！",
+		"关于清理违章搭建的通告\n对拒不自行拆除的违法建筑，将依法强制拆除，所需费用由当事人承担。",
+		"各有关部门依法管理，对寻衅滋事、无理取闹的行为依法进行打击。",
+		"晚上10:00后搬走外摆的桌椅，并提醒食客文明用餐。",
+		"区住建局已联系物业公司于11月20日前完成修复。",
+	))
+}
+
+// TestToneVoiceOfReplyPages: on a page that carries a citizen's letter and
+// its answer, the letter (often without a label) is the citizen's.
+func TestToneVoiceOfReplyPages(t *testing.T) {
+	runCases(t, Tone, none(
+		"领导您好：\n我家门口的路灯坏了半年，难道就没人管吗？为什么不能修？\n尊敬的网友：\n您好！路灯已于昨日修复。",
+		"尊敬的市长：\n您好！\n小区噪音扰民，难道业主就要长期忍受吗？\n市民：\n您好！您的来信收悉，已责成街道处理。",
+		"小区广场舞太吵，打电话他们说不负责。难道就没有解决办法吗？\n网友：\n您好！街道已协调降低音量。",
+		// the citizen writes again under the reply, without a label
+		"网友：\n您好！经夜间巡查，未发现明显异味。\n又是没发现异味，你们工作人员的鼻子是定做的吧，以为老百姓都是傻子啊。",
+	))
+	for text, want := range map[string]voice{
+		"客服 14:06：网站上写得很清楚": voiceReply, "留言人：您好！": voiceReply, "用户：你好，我想问一下": voiceCitizen,
+		"领导您好：": voiceCitizen, "张先生：\n您好": voiceReply, "张先生：我家楼上漏水": voiceCitizen,
+	} {
+		if got, _ := labelAt([]rune(text), 0, maxLabel); got != want {
+			t.Errorf("labelAt(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
+
 func TestToneMessageNamesCues(t *testing.T) {
 	fs := Tone([]rune("回复：这事不归我们管，你爱找谁找谁！"))
 	if len(fs) != 1 {
@@ -114,4 +174,37 @@ func TestToneExceptionsHoldTheirCue(t *testing.T) {
 			}
 		}
 	}
+}
+
+// BenchmarkTone10k and BenchmarkTone100k measure the tone scan alone on
+// the benchmark text: it reads every character, so it must stay a small
+// part of Check.
+func BenchmarkTone10k(b *testing.B)  { benchmarkTone(b, 10_000) }
+func BenchmarkTone100k(b *testing.B) { benchmarkTone(b, 100_000) }
+
+func benchmarkTone(b *testing.B, n int) {
+	text := benchText(b, n)
+	b.ReportAllocs()
+	for b.Loop() {
+		Tone(text)
+	}
+}
+
+// FuzzTone: the tone scan looks around every cue (clauses, labels,
+// handles, quotation marks); no input may make it report a span outside
+// the text or one that is not its text.
+func FuzzTone(f *testing.F) {
+	for _, s := range []string{"客服 14:06：自己看。", "@用户 你行你来啊", "【工单办理结果】您好！那是邮局的事？",
+		"经核实，诉求人有手有脚", "连", "这都不", "急也急不来", "想投诉就去投诉", "是您操作有问题", "当初就该",
+		"随便你", "“你们工作人员”", "领导您好：\n难道吗？\n网友：\n您好！", "等着", "去", "：：", "@"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		text := []rune(s)
+		for _, fd := range Tone(text) {
+			if fd.Start < 0 || fd.End > len(text) || fd.Start >= fd.End || fd.Text != string(text[fd.Start:fd.End]) {
+				t.Fatalf("bad span [%d,%d) %q in %q", fd.Start, fd.End, fd.Text, s)
+			}
+		}
+	})
 }

@@ -17,6 +17,7 @@ const (
 	maxLabel       = 24
 	maxInlineLabel = 14
 	maxTitle       = 40 // a heading is a short line
+	maxHandle      = 20 // the longest @handle that opens a comment reply
 )
 
 // labelAt reads a speaker label such as 网友留言： or 县医保局回复： starting
@@ -25,14 +26,16 @@ const (
 func labelAt(text []rune, i, max int) (voice, int) {
 	for j := i; j < len(text) && j-i <= max; j++ {
 		switch r := text[j]; {
+		case r == ':' && j > i && isDigit(text[j-1]) && isDigit(runeAt(text, j+1)):
+			// 客服 14:06： is a speaker with the time of the message
 		case r == '：' || r == ':':
 			if j == i {
 				return voiceNeutral, i
 			}
 			label := string(text[i:j])
 			v := speaker(label)
-			if v == voiceCitizen && !speaking(label) && addressed(text, j+1) {
-				v = voiceReply // 网友： or 家长： heads a reply addressed to them
+			if v == voiceCitizen && !writesToOffice(label) && salutes(label, text, j+1) {
+				v = voiceReply // 网友：, 家长： or 留言人：您好 heads a reply addressed to them
 			}
 			return v, j + 1
 		case isBreak(r) || r == '。' || r == '！' || r == '？' || r == '，' || r == '；':
@@ -68,6 +71,41 @@ func addressed(text []rune, i int) bool {
 	return false
 }
 
+// salutes reports whether the citizen's label that ends at i heads a reply
+// addressed to them rather than their own words.
+func salutes(label string, text []rune, i int) bool {
+	k := skipSpace(text, i)
+	if matchAt(text, k, []rune("您好")) || matchAt(text, k, []rune("你好")) {
+		return greets(text, i)
+	}
+	return !speaking(label) && addressed(text, i)
+}
+
+// greets reports a salutation that opens a reply after the label that ends
+// at i: 留言人：您好！您所说的……; a citizen who greets the office goes on
+// about themself (用户：你好，我想问一下……).
+func greets(text []rune, i int) bool {
+	i = skipSpace(text, i)
+	if !matchAt(text, i, []rune("您好")) && !matchAt(text, i, []rune("你好")) {
+		return false
+	}
+	j := i + 2
+	for j < len(text) && (isSpace(text[j]) || strings.ContainsRune("，,！!。：:~", text[j])) {
+		j++
+	}
+	for _, w := range citizenOpenings {
+		if matchAt(text, j, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// citizenOpenings are how a citizen goes on after greeting the office.
+var citizenOpenings = [][]rune{[]rune("我想"), []rune("我要"), []rune("我家"), []rune("我是"), []rune("我在"),
+	[]rune("我的"), []rune("我们家"), []rune("我们小区"), []rune("我们村"), []rune("请问"), []rune("想问"),
+	[]rune("问一下"), []rune("咨询"), []rune("麻烦")}
+
 // replyTitle reports a heading such as 关于和平小区噪音问题的回复.
 func replyTitle(text []rune, i int) bool {
 	e := i
@@ -89,28 +127,94 @@ func speaker(label string) voice {
 	if strings.Contains(label, "问") && strings.Contains(label, "答") {
 		return voiceNeutral // the title of a Q&A column: 你问我答, 政策问答
 	}
+	if writesToOffice(label) {
+		return voiceCitizen
+	}
 	switch {
-	case containsAny(label, []string{"回复", "答复", "回应", "工作人员", "客服", "接线员", "值班员", "小编"}),
+	case containsAny(label, []string{"回复", "答复", "回应", "工作人员", "客服", "接线员", "话务员", "坐席", "值班员",
+		"小编", "办理结果", "办理情况", "办理意见", "处理结果", "处理情况", "处理意见", "回复内容", "答复意见"}),
 		strings.HasSuffix(label, "答"), strings.HasSuffix(label, "您好"), strings.HasSuffix(label, "你好"),
 		strings.HasPrefix(label, "尊敬的"), strings.HasPrefix(label, "亲爱的"):
 		return voiceReply
 	case containsAny(label, []string{"留言", "网友", "网民", "市民", "群众", "来信", "来电", "提问", "咨询",
-		"反映", "投诉", "用户", "居民", "家长", "村民", "纳税人", "患者", "考生", "读者", "游客", "诉求"}),
-		strings.HasSuffix(label, "问"):
+		"反映", "投诉", "用户", "居民", "家长", "村民", "纳税人", "患者", "考生", "读者", "游客", "诉求", "反馈"}),
+		strings.HasSuffix(label, "问"), containsSuffix(label, salutationSuffixes...):
 		return voiceCitizen
 	}
 	return voiceNeutral
 }
 
-// opensReply reports a paragraph that starts as a reply does: 您好, 你好, 尊敬的.
+// writesToOffice reports the salutation of a citizen's letter: 领导您好,
+// 尊敬的市长; the 您好 that follows it is the citizen's too.
+func writesToOffice(label string) bool {
+	return containsAny(label, officials) && containsAny(label, []string{"您好", "你好", "尊敬的"})
+}
+
+// salutationSuffixes end the name of a person a reply may be addressed to
+// (张先生：); like 网友： the label is the citizen's when they speak.
+var salutationSuffixes = []string{"先生", "女士", "同志", "师傅", "阿姨", "大爷", "大妈", "同学", "朋友", "小朋友"}
+
+// officials are whom a citizen's letter is addressed to.
+var officials = []string{"领导", "书记", "市长", "县长", "区长", "镇长", "乡长", "局长", "主任", "政府"}
+
+// opensReply reports a paragraph that starts as a reply does: 您好, 你好,
+// 尊敬的, @用户 (a comment answered on Weibo or Douyin), or a bracketed
+// heading that names it (【工单办理结果】).
 func opensReply(text []rune, i int) bool {
 	for _, w := range replyOpenings {
 		if matchAt(text, i, w) {
 			return true
 		}
 	}
+	switch runeAt(text, i) {
+	case '@', '＠':
+		return true // the handle is skipped as a label: see handleEnd
+	case '【':
+		for j := i + 1; j < len(text) && j <= i+12; j++ {
+			if text[j] == '】' {
+				return containsAny(string(text[i+1:j]), replyHeadings)
+			}
+		}
+	}
 	return false
 }
+
+// opensFinding reports a paragraph that opens as the office's finding
+// does: 经核实，…… is how a reply in the third person begins, unless the
+// draft is news (a police bulletin opens the same way).
+func opensFinding(text []rune, i int) bool {
+	for _, w := range findingOpenings {
+		if matchAt(text, i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var findingOpenings = [][]rune{[]rune("经核实"), []rune("经核查"), []rune("经调查"), []rune("经现场核实"), []rune("经现场核查"),
+	[]rune("经现场查看"), []rune("经了解"), []rune("经研究")}
+
+// handleEnd returns where the @handle that opens a comment reply at i
+// ends, with the spaces or colon after it; i if there is none.
+func handleEnd(text []rune, i int) int {
+	if r := runeAt(text, i); r != '@' && r != '＠' {
+		return i
+	}
+	j := i + 1
+	for j < len(text) && j-i <= maxHandle && !isSpace(text[j]) && !isBreak(text[j]) && text[j] != '：' && text[j] != ':' {
+		j++
+	}
+	if j-i > maxHandle {
+		return i
+	}
+	for j < len(text) && (isSpace(text[j]) || text[j] == '：' || text[j] == ':') {
+		j++
+	}
+	return j
+}
+
+// replyHeadings name a reply in a bracketed heading.
+var replyHeadings = []string{"回复", "答复", "办理结果", "办理情况", "处理结果", "工单"}
 
 var replyOpenings = [][]rune{[]rune("您好"), []rune("你好"), []rune("尊敬的")}
 
