@@ -46,7 +46,7 @@ export DEBIAN_FRONTEND=$${DEBIAN_FRONTEND:-noninteractive}; \
 apt-get update && apt-get install -y --no-install-recommends "$${missing[@]}"
 endef
 
-.PHONY: help deps deps-build deps-gui deps-test deps-pkg build run test fmt-check vet unit smoke bench fuzz release package clean
+.PHONY: help deps deps-build deps-gui deps-test deps-pkg build run test fmt-check vet unit smoke bench shots fuzz release package clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -103,6 +103,24 @@ bench: deps ## run the benchmarks one package at a time (parallel packages would
 	@if [[ -n "$${DISPLAY:-}" ]]; then run=(); else run=(xvfb-run -a -s "-screen 0 1280x800x24"); fi; \
 	LIBGL_ALWAYS_SOFTWARE=1 "$${run[@]}" $(GO) test -p 1 -run '^$$' -bench . -benchmem ./... | tee bench.txt
 	@echo; echo "Against the targets:"; .ci/bench-report bench.txt
+
+# The screenshot scripts `make shots` plays (docs/shots/README.md); SHOTS=docs/shots/signin.txt plays one.
+SHOTS ?= $(wildcard docs/shots/*.txt)
+shots: deps-build deps-gui ## build bin/shenfa-shots (-tags shots) and play each docs/shots/*.txt under Xvfb on a fresh demo workspace; the PNGs go into docs/
+	$(GO) build -tags shots -o bin/shenfa-shots .
+	@# Fyne's preferences and caches live in the temporary directory, as in .ci/smoke; every script
+	@# gets its own copy of one demo workspace and empty preferences. Mesa's llvmpipe reads frames
+	@# back as black under Xvfb, softpipe does not; FYNE_SCALE=1 keeps the pixels the same everywhere.
+	@tmp=$$(mktemp -d "$${TMPDIR:-/tmp}/shenfa-shots.XXXXXX"); trap 'rm -rf "$$tmp"' EXIT; \
+	export XDG_CONFIG_HOME="$$tmp/config" XDG_CACHE_HOME="$$tmp/cache" XDG_DATA_HOME="$$tmp/data"; \
+	bin/shenfa-shots init --demo --db "$$tmp/demo.db" >"$$tmp/init.log" 2>&1 || { cat "$$tmp/init.log" >&2; exit 1; }; \
+	for s in $(SHOTS); do \
+	  echo "shots: $$s"; \
+	  rm -rf "$$tmp/ws" "$$tmp/config" "$$tmp/cache" "$$tmp/data"; mkdir "$$tmp/ws"; \
+	  for f in "$$tmp"/demo.db*; do cp "$$f" "$$tmp/ws/ws.db$${f#"$$tmp"/demo.db}"; done; \
+	  SHENFA_SHOTS="$$s" GALLIUM_DRIVER=softpipe LIBGL_ALWAYS_SOFTWARE=1 FYNE_SCALE=1 \
+	    xvfb-run -a -s "-screen 0 1600x1000x24" bin/shenfa-shots --db "$$tmp/ws/ws.db" || exit 1; \
+	done
 
 FUZZTIME ?= 30s
 fuzz: ## run every fuzz target for FUZZTIME each (default 30s)

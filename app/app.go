@@ -36,6 +36,7 @@ type ui struct {
 	opts []account.Option // account options; tests use a cheap KDF
 	// navigate shows the destination with key, when the user may see it.
 	navigate func(key string)
+	badge    navBadge // the 待办 count beside its navigation entry (inbox.go)
 }
 
 // Run starts the desktop app on the workspace file at path and returns when
@@ -47,9 +48,10 @@ func Run(path string) error {
 	if os.Getenv("SHENFA_STARTUP_REPORT") != "" {
 		reportFirstFrame(a, u.win)
 	}
+	script := startShots(u) // a screenshot script: only in builds with -tags shots (shots.go)
 	u.win.ShowAndRun()
 	u.close()
-	return nil
+	return script()
 }
 
 func newUI(a fyne.App, path string, opts ...account.Option) *ui {

@@ -54,6 +54,7 @@ func newLexiconsScreen(u *ui) *lexiconsScreen {
 	s.newPages(split)
 	s.view = container.NewBorder(top, nil, nil, nil, s.pages)
 	s.checkWaiting()
+	u.offerActions(s) // page, select: for screenshot scripts (lexicons_shots.go)
 	return s
 }
 

@@ -57,6 +57,7 @@ func newQuickCheck(u *ui) *quickCheck {
 	s.extras = newExtrasPanel(s.view)
 	s.annotate, s.paths = s.newAnnotateButton(), map[*checkedDoc]string{}
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { s.dropped(uris) })
+	u.offerActions(s) // open, paste, finding: for screenshot scripts (quickcheck_shots.go)
 	return s
 }
 
