@@ -50,6 +50,11 @@ func init() {
 		{"restore", "cli.help.restore", runRestore},
 		{"audit", "cli.help.audit", runAudit},
 		{"lexicon", "cli.help.lexicon", runLexicon},
+		{"draft", "cli.help.draft", runDraft},
+		{"signoff", "cli.help.signoff", runSignoff},
+		{"verify", "cli.help.verify", runVerify},
+		{"channel", "cli.help.channel", runChannel},
+		{"policy", "cli.help.policy", runPolicy},
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"shenfa/review"
 	"shenfa/review/account"
+	"shenfa/review/drafts"
 	"shenfa/review/lexicons"
 	"shenfa/review/lexicons/slx"
 	reviewpolicy "shenfa/review/policy"
@@ -85,6 +86,32 @@ var known = []struct {
 	{reviewpolicy.ErrNoSuchGrade, "error.no_such_grade"},
 	{reviewpolicy.ErrCodeValue, "error.archive_code_value"},
 	{ErrPasswordMismatch, "password.mismatch"},
+	{drafts.ErrNotFound, "error.draft_not_found"},
+	{drafts.ErrNoChannel, "error.draft_no_channel"},
+	{drafts.ErrChannelTaken, "error.draft_channel_taken"},
+	{drafts.ErrBadDraft, "error.draft_incomplete"},
+	{drafts.ErrNoSource, "error.draft_no_source"},
+	{drafts.ErrBadGrade, "error.draft_bad_grade"},
+	{drafts.ErrState, "error.draft_state"},
+	{drafts.ErrNotAuthor, "error.draft_not_author"},
+	{drafts.ErrOwnDraft, "error.draft_own"},
+	{drafts.ErrOtherStep, "error.draft_other_step"},
+	{drafts.ErrNotYourStep, "error.draft_not_your_step"},
+	{drafts.ErrStale, "error.draft_stale"},
+	{drafts.ErrDamaged, "error.draft_damaged"},
+	{drafts.ErrReasonRequired, "error.draft_reason"},
+	{drafts.ErrOpinion, "error.draft_opinion"},
+	{drafts.ErrChecklist, "error.draft_checklist"},
+	{drafts.ErrBadDecision, "error.draft_bad_decision"},
+	{drafts.ErrBadTarget, "error.draft_bad_target"},
+	{drafts.ErrBadDelegate, "error.draft_bad_delegate"},
+	{drafts.ErrEmptyText, "error.draft_empty"},
+	{drafts.ErrWithdrawn, "error.draft_withdrawn"},
+	{drafts.ErrNoComment, "error.comment_not_found"},
+	{drafts.ErrCommentSpan, "error.comment_span"},
+	{drafts.ErrEmptyComment, "error.comment_empty"},
+	{drafts.ErrNotOpener, "error.comment_not_opener"},
+	{drafts.ErrMayNotComment, "error.comment_forbidden"},
 }
 
 // Message says what went wrong and what to do, in the current language.
@@ -100,7 +127,13 @@ func Message(err error) string {
 	var imp *importer.Error
 	var pkg *slx.Error
 	var pol *reviewpolicy.Error
+	var open *drafts.OpenFindingsError
+	var comments *drafts.OpenCommentsError
 	switch {
+	case errors.As(err, &open):
+		return openFindingsMessage(open)
+	case errors.As(err, &comments):
+		return lang.L("error.open_comments", map[string]any{"Count": len(comments.IDs)})
 	case errors.As(err, &pol):
 		return policyMessage(pol)
 	case errors.As(err, &pkg): // before LineError: a package's bad lexicon file carries one
@@ -194,4 +227,20 @@ func policyMessage(e *reviewpolicy.Error) string {
 		return lang.L("error.review_policy_line", map[string]any{"Line": e.Line, "Detail": detail})
 	}
 	return lang.L("error.review_policy_file", map[string]any{"Detail": detail})
+}
+
+// openFindingsMessage says which findings stand in the way of an approval
+// and what to do about each kind.
+func openFindingsMessage(e *drafts.OpenFindingsError) string {
+	var parts []string
+	for _, p := range []struct {
+		key string
+		ids []string
+	}{{"error.open_findings.unwaivable", e.Unwaivable}, {"error.open_findings.need_ack", e.NeedAck},
+		{"error.open_findings.need_reason", e.NeedReason}, {"error.open_findings.not_allowed", e.NotAllowed}} {
+		if len(p.ids) > 0 {
+			parts = append(parts, lang.L(p.key, map[string]any{"Count": len(p.ids)}))
+		}
+	}
+	return lang.L("error.open_findings", map[string]any{"Detail": strings.Join(parts, lang.L("error.open_findings.sep"))})
 }
