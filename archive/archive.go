@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"shenfa/archive/record"
+	"shenfa/archive/search"
 	"shenfa/review/account"
 	"shenfa/review/drafts"
 	"shenfa/review/workspace"
@@ -95,6 +96,7 @@ CREATE TABLE record_versions (
 	check_result TEXT NOT NULL,
 	PRIMARY KEY (record_id, number)
 );
+` + search.Schema + `
 CREATE TRIGGER records_no_update BEFORE UPDATE ON records
 BEGIN SELECT RAISE(ABORT, 'records cannot be changed'); END;
 CREATE TRIGGER records_no_delete BEFORE DELETE ON records

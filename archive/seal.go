@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"shenfa/archive/record"
+	"shenfa/archive/search"
 	"shenfa/review/account"
 	"shenfa/review/audit"
 	"shenfa/review/drafts"
@@ -156,6 +157,9 @@ func (s *Store) store(ctx context.Context, sess *account.Session, d drafts.Draft
 		if err := s.storeVersions(ctx, tx, rid, d.ID); err != nil {
 			return err
 		}
+		if err := search.Index(ctx, tx, rid, m.Title, metaOf(m), c.Text); err != nil {
+			return err
+		}
 		_, err = audit.Append(ctx, tx, audit.Event{Actor: u.Name, Action: ActionSeal, Target: m.Code,
 			Detail: fmt.Sprintf("draft %d v%d manifest-sm3 %s pdf-sha256 %s", d.ID, m.FinalVersion, drafts.SM3(manifest), hex.EncodeToString(sum[:]))})
 		return err
@@ -169,6 +173,17 @@ func (s *Store) storeVersions(ctx context.Context, tx *sql.Tx, rid, draft int64)
 		return fmt.Errorf("store the versions of record %d: %w", rid, err)
 	}
 	return nil
+}
+
+// metaOf is what search finds a record by besides its title and text.
+func metaOf(m *record.Manifest) string {
+	parts := []string{m.Code, m.Channel.Name, m.Channel.Unit, m.Author.FullName, m.Grade.Label}
+	for _, so := range m.SignOffs {
+		if so.Current {
+			parts = append(parts, so.Signer.FullName)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 func signers(m *record.Manifest) string {
