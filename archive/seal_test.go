@@ -9,6 +9,7 @@ import (
 
 	"shenfa/archive"
 	"shenfa/archive/record"
+	"shenfa/archive/search"
 	"shenfa/review"
 	"shenfa/review/account"
 	"shenfa/review/drafts"
@@ -132,5 +133,32 @@ func TestRecordsAreImmutable(t *testing.T) {
 		if _, err := e.w.DB.SQL.Exec(q); err == nil || !strings.Contains(err.Error(), "cannot") {
 			t.Errorf("%s: %v", q, err)
 		}
+	}
+}
+
+func TestReadRecords(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	q, err := e.a.Queue(ctx, e.users["archivist"])
+	if err != nil || len(q) < 2 {
+		t.Fatalf("queue: %d %v", len(q), err)
+	}
+	code, err := e.a.Seal(ctx, e.users["archivist"], "x", q[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := e.a.Get(ctx, e.users["author"], code)
+	if err != nil || r.Manifest.Code != code || len(r.PDF) == 0 {
+		t.Fatalf("get %s: %+v %v", code, r, err)
+	}
+	if _, err := e.a.Get(ctx, e.users["secadmin"], code); !errors.Is(err, account.ErrForbidden) {
+		t.Fatalf("secadmin reads the archive: %v", err)
+	}
+	res, err := e.a.Search(ctx, e.users["archivist"], search.Query{Text: "春节"})
+	if err != nil || res.Total != 1 || res.Hits[0].Code != code {
+		t.Fatalf("search: %+v %v", res, err)
+	}
+	if q2, _ := e.a.Queue(ctx, e.users["archivist"]); len(q2) != len(q)-1 {
+		t.Fatalf("queue after sealing: %d", len(q2))
 	}
 }
