@@ -18,6 +18,7 @@ const maxPlaceholder = 40
 const maxField = 10
 
 func placeholders(dst []finding.Finding, text []rune) []finding.Finding {
+	dst = editorialNotes(dst, text)
 	for i := 0; i < len(text); {
 		if r := text[i]; r >= 0x4E00 && r <= 0x9FFF {
 			i++ // an ideograph never starts a placeholder
@@ -50,12 +51,14 @@ func placeholderAt(text []rune, i int) int {
 			return closing(text, i, i+2, "}}")
 		}
 		return editorNote(text, i)
-	case '【', '[', '〔', '（', '(', '［':
+	case '【', '[', '〔', '（', '(', '［', '〈', '<', '＜':
 		return editorNote(text, i)
 	case 'X', 'x', '×', '╳', 'Ｘ', 'ｘ':
 		return xRun(text, i)
 	case '_', '＿':
 		return repeatRun(text, i, 3)
+	case '?', '？', '*', '＊':
+		return unknownFigure(text, i)
 	case '□':
 		return repeatRun(text, i, 2)
 	case 'T':
@@ -93,7 +96,10 @@ func editorNote(text []rune, i int) int {
 		switch text[j] {
 		case want:
 			body := string(text[i+1 : j])
-			if j == i+1 || !note && !instruction(body) && !field(text, i, j, body) {
+			if emptySlot(text, i, j) {
+				return j + 1
+			}
+			if j == i+1 || !note && !instruction(body) && !field(text, i, j, body) && !mediaSlot(text, i, j, body) {
 				return i
 			}
 			return j + 1
@@ -118,6 +124,12 @@ func closer(open rune) rune {
 		return '］'
 	case '{':
 		return '}'
+	case '〈':
+		return '〉'
+	case '<':
+		return '>'
+	case '＜':
+		return '＞'
 	}
 	return ']'
 }
@@ -126,7 +138,10 @@ func closer(open rune) rune {
 var editorInstructions = []string{"此处插入", "此处放", "此处补", "此处填", "此处添加", "此处为表格", "此处为图片",
 	"此处删去", "此处删除", "此处替换", "此处配", "插入图片", "插入视频", "插入照片", "插入表格", "插入链接",
 	"配图", "插图", "发布前", "发布时", "编辑删除", "请编辑", "编辑注", "请删除", "需删除", "请核实", "请填写",
-	"需补充", "请补充", "记者补充", "补充数据", "请替换", "审定后补", "核实后再", "核实数据后", "TODO", "TBD", "FIXME"}
+	"需补充", "请补充", "记者补充", "补充数据", "请替换", "审定后补", "核实后再", "核实数据后", "TODO", "TBD", "FIXME",
+	// the workflow between colleagues: 需领导审核, 待分管领导审定, 审核后发布
+	"需领导", "请领导", "领导审核", "领导审定", "领导签批", "审核后发布", "审定后发布", "核实后发布", "此处需", "此处请", "此处待",
+	"需核实", "需确认", "请确认", "待提供", "由编辑", "小编补", "请修改", "需修改"}
 
 // captionMarks make a bracket a caption or a credit: （资料图，记者 王强 摄）.
 var captionMarks = []string{"摄", "供图", "资料图", "图为", "配图为", "配图来源", "图片来源：新华", "来源："}
@@ -135,7 +150,24 @@ func instruction(body string) bool {
 	if containsAny(body, captionMarks) && !strings.Contains(body, "待") {
 		return false
 	}
-	return containsAny(body, editorInstructions)
+	return containsAny(body, editorInstructions) || awaits(body)
+}
+
+// awaitedVerbs are what a note waits for someone to do: 〈待供电所提供〉,
+// 【待办公室核实】.
+var awaitedVerbs = []string{"提供", "补充", "确认", "核实", "审核", "审定", "填写", "更新", "反馈", "核定", "补齐"}
+
+// awaits reports 待 + who + what in a bracket: 待供电所提供.
+func awaits(body string) bool {
+	i := strings.Index(body, "待")
+	if i < 0 {
+		return false
+	}
+	if p := []rune(body[:i]); len(p) > 0 && strings.ContainsRune("接招期等对看款优虐亟有善留静尚", p[len(p)-1]) {
+		return false // 等待审核 says what is happening
+	}
+	rest := []rune(body[i+len("待"):])
+	return len(rest) <= 8 && containsAny(string(rest), awaitedVerbs)
 }
 
 // field reports a template field left unfilled: {单位名称} (a brace never
@@ -149,7 +181,11 @@ func field(text []rune, i, j int, body string) bool {
 	if text[i] == '{' {
 		return true
 	}
-	if !containsSuffix(body, "姓名", "名称", "昵称", "电话", "号码", "金额", "职务", "日期") {
+	if strings.ContainsRune("或及和即含如", rs[0]) {
+		return false // 反映人姓名、工作单位(或反映机构名称): prose that names an alternative
+	}
+	if !containsSuffix(body, "姓名", "名称", "昵称", "电话", "号码", "金额", "职务", "日期", "标题", "时间", "地点", "地址",
+		"链接", "网址", "作者", "来源", "联系人", "邮箱", "编号") {
 		return false
 	}
 	heading := lineStart(text, i) && j+1 < len(text) && !isBreak(text[j+1])
@@ -168,11 +204,11 @@ func lineStart(text []rune, i int) bool {
 
 func isPendingNote(text []rune, j int) bool {
 	switch runeAt(text, j-1) {
-	case '接', '招', '期', '等', '对', '看', '款', '优', '虐', '亟', '有', '善', '留', '静':
+	case '接', '招', '期', '等', '对', '看', '款', '优', '虐', '亟', '有', '善', '留', '静', '尚':
 		return false
 	}
 	switch runeAt(text, j+1) {
-	case '补', '定', '填', '核', '确', '完', '更', '修', '审', '录', '添', '加', '议', '查', '续', '上', '删', '替':
+	case '补', '定', '填', '核', '确', '完', '更', '修', '审', '录', '添', '加', '议', '查', '续', '上', '删', '替', '提', '插':
 		return true
 	}
 	return false
