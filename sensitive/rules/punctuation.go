@@ -63,7 +63,7 @@ func pairKind(r rune) (kind int, open, ok bool) {
 var asciiMarks = [...]struct {
 	ascii string
 	full  string
-}{{",", "，"}, {";", "；"}, {":", "："}, {"?", "？"}, {"!", "！"}, {"()", "（）"}}
+}{{",", "，"}, {";", "；"}, {":", "："}, {"?", "？"}, {"!", "！"}, {"()", "（）"}, {"\"", "“”"}}
 
 func asciiSlot(r rune) int {
 	switch r {
@@ -79,6 +79,8 @@ func asciiSlot(r rune) int {
 		return 4
 	case '(', ')':
 		return 5
+	case '"':
+		return 6
 	}
 	return -1
 }
@@ -108,6 +110,8 @@ func (p *paragraph) scan(dst []finding.Finding, text []rune, ls, le int) []findi
 	p.depth = p.carried // marks carried over from the line before
 	p.carried = 0
 	p.asciiAt, p.asciiSlot = p.asciiAt[:0], p.asciiSlot[:0]
+	dst = lineOpensWithPoint(dst, text, ls, le)
+	dst = lineEndsWithComma(dst, text, ls, le)
 	for i := ls; i < le; i++ {
 		r := text[i]
 		if r >= 0x4E00 && r <= 0x9FFF {
@@ -121,15 +125,25 @@ func (p *paragraph) scan(dst []finding.Finding, text []rune, ls, le int) []findi
 			p.ascii(text, i, slot)
 			continue
 		}
-		if r == '.' {
+		if r == '.' || r == '．' || r == '｡' {
 			if fullStop(text, ls, i, le) {
 				dst = append(dst, ruleFullStop.at(text, i, i+1, msgFullStop, "。"))
+			} else if r == '.' {
+				dst = p.asciiEllipsis(dst, text, i)
 			}
 			continue
+		}
+		if r == '！' && p.quoted(text) {
+			continue // “冲啊！！” is the speaker's
 		}
 		if n := doubledRun(text, i, le); n > 1 {
 			dst = append(dst, doubledFinding(text, i, n))
 			i += n - 1
+		} else if n := mixedRun(text, i, le); n > 1 {
+			dst = append(dst, mixedFinding(text, i, n))
+			i += n - 1
+		} else if r == '…' {
+			dst = lonelyEllipsis(dst, text, i)
 		}
 	}
 	dst = p.unclosed(dst, text, le)
@@ -271,7 +285,7 @@ func unpairedFinding(text []rune, i int) finding.Finding {
 // or when the mark is one whose doubling is standard or emphatic).
 func doubledRun(text []rune, i, le int) int {
 	switch text[i] {
-	case '，', '。', '、', '；', '：', '？':
+	case '，', '。', '、', '；', '：', '？', '！':
 	default:
 		return 1
 	}
@@ -289,6 +303,9 @@ func doubledFinding(text []rune, i, n int) finding.Finding {
 	mark := string(text[i])
 	if text[i] == '。' && n >= 3 {
 		return ruleDoubled.at(text, i, i+n, "连续的句号不是省略号，省略号应写作“……”。", "……")
+	}
+	if text[i] == '！' {
+		return ruleDoubled.at(text, i, i+n, "叹号叠用：政务发布的语气应平实，只用一个“！”。", mark)
 	}
 	return ruleDoubled.at(text, i, i+n, "标点“"+mark+"”重复，应只用一个。", mark)
 }
@@ -311,15 +328,23 @@ func (p *paragraph) ascii(text []rune, i, slot int) {
 // asciiFindings reports each ASCII mark as info, so that each one can be
 // found and fixed; the list filter hides them when a draft has hundreds.
 func (p *paragraph) asciiFindings(dst []finding.Finding, text []rune) []finding.Finding {
+	quotes := 0
 	for k, i := range p.asciiAt {
 		m := asciiMarks[p.asciiSlot[k]]
 		sugg := m.full
-		if text[i] == '(' {
+		switch text[i] {
+		case '(':
 			sugg = "（"
-		} else if text[i] == ')' {
+		case ')':
 			sugg = "）"
+		case '"': // "民政通": the first opens, the next closes
+			sugg = [2]string{"“", "”"}[quotes%2]
+			quotes++
 		}
 		msg := "中文句子中使用了英文标点“" + m.ascii + "”，应使用全角“" + m.full + "”。"
+		if text[i] == '"' {
+			msg = "中文句子中使用了英文引号 \"，应使用中文引号“”。"
+		}
 		dst = append(dst, ruleASCII.at(text, i, i+1, msg, sugg))
 	}
 	return dst

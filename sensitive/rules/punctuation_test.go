@@ -53,7 +53,7 @@ func TestFullStop(t *testing.T) {
 	runCases(t, Punctuation, none(
 		"同比增长3.5%，详见www.gov.cn。", "请下载附件“报名表.docx”。", "本次列车为No.1次专列。",
 		"他说：“Welcome to China.”随后参观了展览。", "1.加强组织领导。\n2.强化资金保障。", "系统已升级到v2.0版本。",
-		"一.总则", "等等...", "U.S.大使馆", "评论区：“代.开.发.票，点数低。”",
+		"一.总则", "U.S.大使馆", "评论区：“代.开.发.票，点数低。”",
 	))
 }
 
@@ -66,7 +66,40 @@ func TestDoubled(t *testing.T) {
 		{"甲⟦、、⟧乙⟦；；⟧丙⟦：：⟧", []string{"punctuation.doubled/warn", "punctuation.doubled/warn", "punctuation.doubled/warn"}},
 	}
 	runCases(t, Punctuation, cases)
-	runCases(t, Punctuation, none("太好了！！", "什么？！", "他说……", "这——", "好！？"))
+	runCases(t, Punctuation, none("什么？！", "他说……", "这——", "好！？", "他喊道：“冲啊！！”", "“好！”，他说。"))
+}
+
+func TestDoubledKinds(t *testing.T) {
+	runCases(t, Punctuation, []tcase{
+		{"请大家积极参与⟦！！！⟧", []string{"punctuation.doubled/warn=！"}},
+		{"感谢您的支持⟦！！⟧", []string{"punctuation.doubled/warn=！"}},
+		{"我们已转交⟦，。⟧", []string{"punctuation.doubled/warn=。"}},
+		{"处理结果⟦。，⟧请留意", []string{"punctuation.doubled/warn=。"}},
+		{"医生⟦、，⟧护士", []string{"punctuation.doubled/warn=，"}},
+		{"时间⟦：，⟧地点", []string{"punctuation.doubled/warn=，"}},
+	})
+}
+
+func TestEllipsisAndOtherStops(t *testing.T) {
+	runCases(t, Punctuation, []tcase{
+		{"等等⟦…⟧", []string{"punctuation.ellipsis/info=……"}},
+		{"等等⟦...⟧", []string{"punctuation.ellipsis/info=……"}},
+		{"等等⟦......⟧", []string{"punctuation.ellipsis/info=……"}},
+		{"现予以公示⟦．⟧", []string{"punctuation.full_stop/warn=。"}},
+		{"登录⟦\"⟧民政通⟦\"⟧小程序", []string{"punctuation.ascii/info=“", "punctuation.ascii/info=”"}},
+	})
+	runCases(t, Punctuation, none("他说……", "wait...", "１．２", "v1...", "the \"Belt and Road\" plan"))
+}
+
+func TestMisplaced(t *testing.T) {
+	runCases(t, Punctuation, []tcase{
+		{"我们将继续做好保供工作\n⟦，⟧确保市场供应充足。", []string{"punctuation.misplaced/warn"}},
+		{"  ⟦。⟧下一步", []string{"punctuation.misplaced/warn"}},
+		{"处理结果将反馈给您⟦，⟧\n感谢支持。", []string{"punctuation.misplaced/warn=。"}},
+		{"我们已转交区城管局核实处理，处理结果将在5个工作日内反馈给您⟦，⟧\n\n感谢您的监督。", []string{"punctuation.misplaced/warn=。"}},
+	})
+	runCases(t, Punctuation, none("市民：好的，谢谢。\n：", "“好。”\n他说。", "河北区、河东区、南开区、红桥区、\n津南区、北辰区",
+		"行党的路线、方针、政策，坚持治理整顿和深化改革的指导方针，积极落实人大会议的决议、决定，\n建设放在重要位置，认真履行宪法和法律赋予的各项职权，充分发挥地方国家权力机关的职能作用。"))
 }
 
 func TestASCIIPunctuation(t *testing.T) {
