@@ -67,7 +67,7 @@ func measureSet(t *testing.T, c *Checker, dir string) (map[string]*tally, int) {
 	alarms := 0
 	for set, cases := range loadSet(t, dir) {
 		for _, cs := range cases {
-			fs := c.Check(cs.Text).Findings
+			fs := c.CheckAt(cs.Text, setDay).Findings
 			if set == "clean" {
 				for _, f := range fs {
 					if f.Severity != finding.Info {

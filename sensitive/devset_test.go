@@ -57,7 +57,7 @@ func TestDevSetRecall(t *testing.T) {
 			continue
 		}
 		for _, cs := range cases {
-			fs := c.Check(cs.Text).Findings
+			fs := c.CheckAt(cs.Text, setDay).Findings
 			for _, e := range cs.Expect {
 				key := string(e.Category)
 				if per[key] == nil {
@@ -91,7 +91,7 @@ func TestDevSetClean(t *testing.T) {
 		t.Fatalf("only %d clean drafts in the development set", len(cases))
 	}
 	for _, cs := range cases {
-		for _, f := range c.Check(cs.Text).Findings {
+		for _, f := range c.CheckAt(cs.Text, setDay).Findings {
 			if f.Severity != finding.Info && devCategories[f.Category] {
 				t.Errorf("%s (%s): %s %s %q: %s", cs.ID, cs.Note, f.Severity, f.Rule, f.Text, f.Message)
 			}

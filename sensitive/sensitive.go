@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"shenfa/sensitive/finding"
@@ -80,8 +81,13 @@ func protectedWords(ns []names.Name) []string {
 // Versions lists the lexicons the checker uses.
 func (c *Checker) Versions() []lexicon.Version { return c.set.Versions() }
 
-// Check runs every check on text.
-func (c *Checker) Check(text string) Result {
+// Check runs every check on text read today.
+func (c *Checker) Check(text string) Result { return c.CheckAt(text, time.Now()) }
+
+// CheckAt runs every check on text read on the day now: a date written
+// without a year is read in now's year, so that a record re-checked years
+// later is judged as on the day it was published.
+func (c *Checker) CheckAt(text string, now time.Time) Result {
 	runes := []rune(text)
 	// The typo model costs as much as every other check together: on a
 	// long draft it runs on the second core meanwhile.
@@ -92,7 +98,7 @@ func (c *Checker) Check(text string) Result {
 	}
 	fs := lowerLawful(runes, c.lexiconFindings(text, runes))
 	fs = append(fs, markings(runes)...)
-	fs = append(fs, rules.Check(runes)...)
+	fs = append(fs, rules.CheckAt(runes, now)...)
 	near, exact := c.nearMisses(c.names, runes)
 	fs = append(fs, near...)
 	if len(runes) >= parallelFrom {

@@ -16,13 +16,6 @@ var (
 	ruleDateRange  = rule{finding.Datetime, finding.Warn, RuleDateRange}
 )
 
-// now is the clock that dates written without a year are read against
-// when the draft names no year either. A variable so that tests fix it.
-var now = time.Now
-
-// currentYear is the year of now.
-func currentYear() int { return now().Year() }
-
 // weekdayChars are the weekday names after 星期/周/礼拜, Sunday first; 天 is
 // another name for Sunday.
 var weekdayChars = [7]rune{'日', '一', '二', '三', '四', '五', '六'}
@@ -41,12 +34,19 @@ type dateScan struct {
 	year      int // of the last date that gave one, 0 before any
 	firstYear int // of the first date in the text that gives one; -1 not looked for yet
 	prev      dateVal
+	now       time.Time // the day the draft is read on, for dates without a year
+}
+
+// datetimeAt is the date scanner for a draft read on the day now: a date
+// written without a year, in a draft that names none, is read in now's year.
+func datetimeAt(now time.Time) scanner {
+	return func(dst []finding.Finding, text []rune) []finding.Finding { return datetime(dst, text, now) }
 }
 
 // datetime reports impossible dates and times, periods that end before
 // they start and weekdays that do not match their date.
-func datetime(dst []finding.Finding, text []rune) []finding.Finding {
-	ds := dateScan{text: text, firstYear: -1, prev: dateVal{s: -1, e: -1}}
+func datetime(dst []finding.Finding, text []rune, now time.Time) []finding.Finding {
+	ds := dateScan{text: text, firstYear: -1, prev: dateVal{s: -1, e: -1}, now: now}
 	for i := 0; i < len(text); {
 		r := text[i]
 		if (r < '0' || r > '9') && r != '年' && r != '月' {
@@ -111,7 +111,7 @@ func (ds *dateScan) chineseDate(dst []finding.Finding, s, year, m int) ([]findin
 	text := ds.text
 	month, me := digitsAt(text, m)
 	if me == m || me-m > 2 || runeAt(text, me) != '月' {
-		if year != 0 && nearYear(year) {
+		if year != 0 && ds.nearYear(year) {
 			ds.year = year // 2026年春季学期…3月2日
 		}
 		return dst, m

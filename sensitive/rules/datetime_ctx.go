@@ -27,12 +27,12 @@ func (ds *dateScan) yearFor(v dateVal) (int, int, string) {
 		return ds.year, 0, "（按上文的" + strconv.Itoa(ds.year) + "年计）"
 	}
 	if ds.firstYear < 0 {
-		ds.firstYear = firstYear(ds.text, v.e)
+		ds.firstYear = ds.firstYearAfter(v.e)
 	}
 	if ds.firstYear > 0 {
 		return ds.firstYear, 0, "（按下文的" + strconv.Itoa(ds.firstYear) + "年计）"
 	}
-	t := now()
+	t := ds.now
 	y, alt := t.Year(), 0
 	if reportsPast(ds.text, v) {
 		alt = y - 1
@@ -62,14 +62,15 @@ func reportsPast(text []rune, v dateVal) bool {
 // nearYear reports a year named alone (2026年春季学期) that may be the year
 // of the dates after it: this year or the one before or after. 2035年远景目标
 // is not.
-func nearYear(y int) bool {
-	c := currentYear()
+func (ds *dateScan) nearYear(y int) bool {
+	c := ds.now.Year()
 	return y >= c-1 && y <= c+1
 }
 
-// firstYear returns the year of the first date after i that gives one
+// firstYearAfter returns the year of the first date after i that gives one
 // (2026年3月, 2026-03-02, 二〇二六年三月, or 2026年 alone when nearYear), or 0.
-func firstYear(text []rune, i int) int {
+func (ds *dateScan) firstYearAfter(i int) int {
+	text := ds.text
 	for ; i < len(text); i++ {
 		r := text[i]
 		if isDigit(r) && !isDigit(runeAt(text, i-1)) {
@@ -79,7 +80,7 @@ func firstYear(text []rune, i int) int {
 				continue
 			}
 			c := runeAt(text, e)
-			if (c == '年' && (isDigit(runeAt(text, e+1)) || nearYear(y))) || ((c == '-' || c == '/') && isDigit(runeAt(text, e+1))) {
+			if (c == '年' && (isDigit(runeAt(text, e+1)) || ds.nearYear(y))) || ((c == '-' || c == '/') && isDigit(runeAt(text, e+1))) {
 				return y
 			}
 			i = e

@@ -12,6 +12,7 @@ package rules
 import (
 	"cmp"
 	"slices"
+	"time"
 
 	"shenfa/sensitive/finding"
 )
@@ -36,13 +37,19 @@ const (
 // to dst, so that Check fills a single slice.
 type scanner func(dst []finding.Finding, text []rune) []finding.Finding
 
-var all = []scanner{privacy, datetime, punctuation, duplicates, links, placeholders, tone, ads, crossStrait, confusables}
+// undated are the rule groups that do not depend on the day of reading.
+var undated = []scanner{privacy, punctuation, duplicates, links, placeholders, tone, ads, crossStrait, confusables}
 
-// Check runs every rule group over text and returns the findings in
-// finding.Sort order.
-func Check(text []rune) []finding.Finding {
-	var out []finding.Finding
-	for _, s := range all {
+// Check runs every rule group over text read today and returns the
+// findings in finding.Sort order.
+func Check(text []rune) []finding.Finding { return CheckAt(text, time.Now()) }
+
+// CheckAt is Check for a text read on the day now: dates written without a
+// year are read in now's year, so a re-check of an archived record gives
+// the findings it had when it was published.
+func CheckAt(text []rune, now time.Time) []finding.Finding {
+	out := datetime(nil, text, now)
+	for _, s := range undated {
 		out = s(out, text)
 	}
 	return sorted(out)
@@ -52,7 +59,12 @@ func Check(text []rune) []finding.Finding {
 func Privacy(text []rune) []finding.Finding { return sorted(privacy(nil, text)) }
 
 // Datetime reports weekdays that do not match their date and impossible dates and times.
-func Datetime(text []rune) []finding.Finding { return sorted(datetime(nil, text)) }
+func Datetime(text []rune) []finding.Finding { return DatetimeAt(text, time.Now()) }
+
+// DatetimeAt is Datetime for a text read on the day now.
+func DatetimeAt(text []rune, now time.Time) []finding.Finding {
+	return sorted(datetime(nil, text, now))
+}
 
 // Punctuation reports unpaired, doubled and ASCII punctuation in Chinese text.
 func Punctuation(text []rune) []finding.Finding { return sorted(punctuation(nil, text)) }
