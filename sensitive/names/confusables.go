@@ -18,6 +18,8 @@ type Confusables struct {
 	readings map[rune][]uint16
 	// shapes[r] are the ids of the similar-shape groups r belongs to.
 	shapes map[rune][]uint16
+	// namesOnly holds the groups marked "names" (see loadShapes).
+	namesOnly map[uint16]bool
 	// glyphs[r] are the characters printed almost like r (LoadGlyphs).
 	glyphs map[rune][]rune
 	// fuzzy[r] is the id of r's main reading with the distinctions many
@@ -29,10 +31,11 @@ type Confusables struct {
 const maxIDs = 1<<16 - 1
 
 // LoadConfusables reads the pinyin table (`字<TAB>reading,reading` lines) and
-// the similar-shape groups (one group of characters a line); `#` lines and
-// blank lines are skipped in both.
+// the similar-shape groups (one group of characters a line, optionally
+// followed by the word "names"); `#` lines and blank lines are skipped in both.
 func LoadConfusables(pinyin, shapes io.Reader) (*Confusables, error) {
-	c := &Confusables{readings: make(map[rune][]uint16, 21000), shapes: map[rune][]uint16{}, fuzzy: make(map[rune]uint16, 21000)}
+	c := &Confusables{readings: make(map[rune][]uint16, 21000), shapes: map[rune][]uint16{}, fuzzy: make(map[rune]uint16, 21000),
+		namesOnly: map[uint16]bool{}}
 	if err := c.loadPinyin(pinyin); err != nil {
 		return nil, fmt.Errorf("pinyin: %w", err)
 	}
@@ -96,10 +99,18 @@ func (c *Confusables) loadPinyin(r io.Reader) error {
 	})
 }
 
+// loadShapes reads the similar-shape groups. A group marked "names" counts
+// for Similar and HandShape, inside a protected name, but is left out of
+// ShapeGroups, the candidates of the statistical typo check: 现/视 and 规/观
+// are slips in 社会主义核心价值规, while 现为 and 客规 are words.
 func (c *Confusables) loadShapes(r io.Reader) error {
 	group := uint16(0)
 	return eachLine(r, func(n int, line string) error {
-		chars := []rune(strings.Fields(line)[0])
+		fields := strings.Fields(line)
+		chars := []rune(fields[0])
+		if len(fields) > 1 && fields[1] == "names" {
+			c.namesOnly[group] = true
+		}
 		if len(chars) < 2 {
 			return fmt.Errorf("line %d: a group needs at least two characters", n)
 		}
@@ -226,8 +237,15 @@ func (c *Confusables) Readings(r rune) (main, blurred uint16, ok bool) {
 	return rs[0], c.fuzzy[r], true
 }
 
-// ShapeGroups returns the ids of the hand-written similar-shape groups r is in.
-func (c *Confusables) ShapeGroups(r rune) []uint16 { return c.shapes[r] }
+// ShapeGroups returns the ids of the hand-written similar-shape groups r
+// is in, without the groups marked for names only.
+func (c *Confusables) ShapeGroups(r rune) []uint16 {
+	gs := c.shapes[r]
+	if len(c.namesOnly) == 0 || !slices.ContainsFunc(gs, func(g uint16) bool { return c.namesOnly[g] }) {
+		return gs
+	}
+	return slices.DeleteFunc(slices.Clone(gs), func(g uint16) bool { return c.namesOnly[g] })
+}
 
 // GlyphMates returns the characters printed almost like r.
 func (c *Confusables) GlyphMates(r rune) []rune { return c.glyphs[r] }

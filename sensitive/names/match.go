@@ -12,6 +12,7 @@ const (
 	substituted editKind = iota // one character replaced
 	inserted                    // one character too many
 	dropped                     // one character missing
+	transposed                  // two neighbouring characters swapped
 )
 
 // candidate is a window that differs from a name by one edit. pos is the
@@ -22,6 +23,7 @@ type candidate struct {
 	name            int32
 	kind            editKind
 	similar         bool // a substitution by a homophone or similar shape
+	suffix          bool // an organ's last character naming another kind of organ
 }
 
 // span is an exact occurrence of a name.
@@ -84,7 +86,9 @@ func (c *Checker) tries(n, l int) bool {
 	case l == n+1:
 		return n >= longName
 	}
-	return n >= freeInterior
+	// A four-character name loses a character only when it stands alone
+	// (tryWindow checks): in running text 全国人大 without 国 is 健全人大.
+	return n >= longName
 }
 
 // tryWindow compares text[start:start+l] with a name, records an exact
@@ -92,6 +96,7 @@ func (c *Checker) tries(n, l int) bool {
 func (c *Checker) tryWindow(text []rune, start, l int, id int32, s *scan) bool {
 	w, word := text[start:start+l], c.names[id].word
 	cand := candidate{start: start, end: start + l, name: id}
+	alone := numbered(word) && standalone(text, start, start+l)
 	var i int
 	var ok bool
 	switch l - len(word) {
@@ -101,7 +106,12 @@ func (c *Checker) tryWindow(text []rune, start, l int, id int32, s *scan) bool {
 			return true
 		}
 		cand.kind = substituted
-		ok = ok && c.substitutionOK(w, word, i, &cand)
+		if !ok {
+			cand.kind = transposed
+			i, ok = transposedAt(w, word)
+			break
+		}
+		ok = c.substitutionOK(w, word, i, alone, &cand)
 	case 1:
 		cand.kind = inserted
 		i, ok = insertedAt(w, word)
@@ -109,7 +119,7 @@ func (c *Checker) tryWindow(text []rune, start, l int, id int32, s *scan) bool {
 	default:
 		cand.kind = dropped
 		i, ok = droppedAt(w, word)
-		ok = ok && !functionWord(word[i]) && !numeral(word[i])
+		ok = ok && (len(word) >= freeInterior || alone) && !functionWord(word[i]) && !numeral(word[i])
 	}
 	if ok {
 		cand.pos = start + i
@@ -120,16 +130,30 @@ func (c *Checker) tryWindow(text []rune, start, l int, id int32, s *scan) bool {
 
 // substitutionOK applies the rules for a replaced character at i: a short
 // name or a first or last character needs a confusable; an interior
-// character of a long name may be any Han character.
-func (c *Checker) substitutionOK(w, word []rune, i int, cand *candidate) bool {
+// character of a long name may be any Han character. Besides, a long name's
+// edge may sound alike (中华民族伟大复新), an organ's last character may name
+// another kind of organ (国务院新闻办公厅), and a standalone four-character
+// name may take any character after its first (“两个维持”).
+func (c *Checker) substitutionOK(w, word []rune, i int, alone bool, cand *candidate) bool {
 	cand.similar = c.similar(w[i], word[i])
 	if functionWord(w[i]) && !cand.similar {
 		// 坚持把加强 (和), 中国的现代化 (式), 全国统一的市场 (大): a function
 		// word where the formulation has another word is a wording of its
-		// own; 联和会 and 全面以法治国 sound alike, and are slips.
-		return false
+		// own; 联和会 and 全面以法治国 sound alike, and are slips. An organ's
+		// name has no wordings: 人力资源与社会保障部 is a slip.
+		return conjunctionSwap(w, word, i)
 	}
 	if cand.similar {
+		return true
+	}
+	if !title(word) && suffixSwap(w, word, i) {
+		cand.suffix = true
+		return true
+	}
+	if !title(word) && c.edgeNearSound(w, word, i) {
+		return true
+	}
+	if alone && looseShort(w, word, i) {
 		return true
 	}
 	interior := i > 0 && i < len(word)-1
@@ -149,6 +173,21 @@ func mismatch(w, word []rune) (int, bool) {
 		}
 	}
 	return at, true
+}
+
+// transposedAt finds an index i such that w is word with word[i] and
+// word[i+1] swapped (中华人民和共国), in a name of four or more characters;
+// particles are left alone (where 的 stands is a wording). A swap across
+// the middle of a name spoils both anchors and is not looked for.
+func transposedAt(w, word []rune) (int, bool) {
+	n := len(word)
+	i := commonPrefix(w, word)
+	if n < longName || i+2 > n || w[i] != word[i+1] || w[i+1] != word[i] || w[i] == w[i+1] ||
+		commonSuffix(w, word) != n-i-2 || particle(w[i]) || particle(w[i+1]) ||
+		!unicode.Is(unicode.Han, w[i]) || !unicode.Is(unicode.Han, w[i+1]) {
+		return 0, false
+	}
+	return i, true
 }
 
 // insertedAt finds an interior index i such that w without w[i] is word
@@ -213,6 +252,9 @@ func hasAt(text []rune, p int, part []rune) bool {
 const functionChars = "的地得了着之和与及或并把被将已对为以于在向从要好也都更再又很是等"
 
 func functionWord(r rune) bool { return strings.ContainsRune(functionChars, r) }
+
+// particle reports a structural particle, whose place in a phrase is free.
+func particle(r rune) bool { return strings.ContainsRune("的地得之了着", r) }
 
 // numeral reports a Chinese numeral: 党的二大 is the Second Congress, not a
 // slip of 党的二十大.

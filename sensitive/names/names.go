@@ -9,12 +9,21 @@
 // Which edits count depends on the name's length, because the shorter the
 // name the likelier an edit makes another real word: names of two or three
 // characters (persons, 国务院) match only with one homophone or similar-shaped
-// substitution; four-character names also with an interior insertion; from
-// five characters on, an interior character may be replaced by any Han
-// character or dropped. The first and last characters of a name are never
-// inserted or dropped and are replaced only by a confusable (法国共产党 is
-// not 中国共产党). An edit that lies inside a correct occurrence of any name,
-// or inside an allowed phrase, is not reported.
+// substitution; four-character names also with an interior insertion or two
+// neighbouring characters swapped (扫黑恶除); from five characters on, an
+// interior character may be replaced by any Han character or dropped. The
+// first and last characters of a name are never inserted or dropped and are
+// replaced only by a confusable (法国共产党 is not 中国共产党), or, in a name
+// of five or more characters, by a character that sounds alike to a speaker
+// who blurs zh/z, n/l, -ng/-n (中华民族伟大复新). Organs' names are fixed
+// to the character: 与 for 和 is a slip there (人力资源与社会保障部) while it
+// is a wording in a formulation (统筹发展与安全), and a central organ's last
+// character naming another kind of office is a slip (国务院新闻办公厅; a
+// ministry's 部 as 厅 or 局 names a province's or city's department, and
+// is left alone). A numbered four-character formulation that stands alone,
+// in quotes or as a heading (“两个维持”, “两维护”), takes any replaced or
+// dropped character after its number. An edit that lies inside a correct
+// occurrence of any name, or inside an allowed phrase, is not reported.
 //
 // The checker is built for speed: every name is split into a prefix and a
 // suffix anchor, and since one edit can spoil only one of the two halves, a
@@ -99,7 +108,8 @@ const longName = 4
 // freeInterior is the length from which an interior character may be
 // replaced by any Han character (中共人民共和国) and a dropped character is
 // reported. At length 4 both produce real words too often: 国家监委 →
-// 国家民委, 全国政协 → 全国科协, 全国人大 → 健全人大 (dropped 国).
+// 国家民委, 全国政协 → 全国科协, 全国人大 → 健全人大 (dropped 国); only a
+// numbered formulation standing alone is judged so (see numbered).
 const freeInterior = 5
 
 // New builds a checker for names; with a nil conf only the edits that need

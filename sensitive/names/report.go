@@ -103,8 +103,11 @@ func nonOverlapping(cands []candidate) []candidate {
 // character, or both neighbours of a gap. Inside a correct name or an
 // allowed phrase that span is legitimate, and so is the candidate.
 func evidence(cd candidate) (int, int) {
-	if cd.kind == dropped {
+	switch cd.kind {
+	case dropped:
 		return cd.pos - 1, cd.pos + 1
+	case transposed:
+		return cd.pos, cd.pos + 2
 	}
 	return cd.pos, cd.pos + 1
 }
@@ -143,6 +146,11 @@ func (c *Checker) usual(text []rune, cd candidate) bool {
 	}
 	a, b := evidence(cd)
 	lo, hi := max(cd.start, a-2), min(cd.end, b+2)
+	if cd.suffix {
+		// 办公厅 and 办公室 are always usual: what tells is whether the
+		// name's own words come before the other ending (新闻办公厅).
+		lo = max(cd.start, b-5)
+	}
 	if hi-lo < 3 {
 		lo, hi = cd.start, min(cd.end, cd.start+6)
 	}
@@ -194,6 +202,9 @@ func what(text []rune, cd candidate, e entry) string {
 		return "多了“" + string(text[cd.pos]) + "”"
 	case dropped:
 		return "漏了“" + string(e.word[cd.pos-cd.start]) + "”"
+	case transposed:
+		i := cd.pos - cd.start
+		return "“" + string(text[cd.pos:cd.pos+2]) + "”应为“" + string(e.word[i:i+2]) + "”"
 	}
 	i := cd.pos - cd.start
 	return "“" + string(text[cd.pos]) + "”应为“" + string(e.word[i]) + "”"
