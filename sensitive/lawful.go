@@ -32,7 +32,8 @@ var lawfulCues = []string{
 	// warnings
 	"谨防", "警惕", "防范", "提醒", "切勿", "远离", "拒绝", "抵制", "识别", "辨别", "鉴别", "揭露",
 	"识破", "当心", "轻信", "不要相信", "勿信", "所谓", "虚假", "危害", "陷阱", "骗局", "骗子", "诈骗",
-	"被骗", "受骗", "上当", "受害",
+	"被骗", "受骗", "上当", "受害", "诱导", "冒充", "话术", "谣言", "辟谣", "网传", "不实", "非医学需要",
+	"不要将", "不要把", "切莫",
 	// reports
 	"举报", "报警", "通报", "曝光", "案件", "案例", "涉案", "该案", "此案", "本案", "发案", "破案",
 	"普法", "宣讲", "以案说法", "您反映", "小广告", "张贴", "涂写",
@@ -102,10 +103,12 @@ type verdict struct {
 	cue        string // the first word of enforcement, warning or reporting
 }
 
-// lowerLawful lowers the sensitive lexicon findings of fs (in text order)
-// that sit in a lawful sentence, saying why in the message; the others are
-// unchanged.
+// lowerLawful lowers the sensitive lexicon and offer findings of fs (in
+// text order) that sit in a lawful sentence, and the secret ones a
+// prohibition governs (lowerSecretMentions), saying why in the message; the
+// others are unchanged.
 func lowerLawful(runes []rune, fs []finding.Finding) []finding.Finding {
+	fs = lowerSecretMentions(runes, fs)
 	cues, err := contextCues()
 	if err != nil {
 		return fs // without the cue lists nothing is lowered: the safe side
@@ -113,7 +116,7 @@ func lowerLawful(runes []rune, fs []finding.Finding) []finding.Finding {
 	v := verdict{start: -1}
 	for i := range fs {
 		f := &fs[i]
-		if f.Category != finding.Sensitive || f.Rule != "sensitive.lexicon" || f.Severity == finding.Info || evaded(runes[f.Start:f.End]) {
+		if f.Category != finding.Sensitive || f.Rule != "sensitive.lexicon" && f.Rule != RuleOffer || f.Severity == finding.Info || evaded(runes[f.Start:f.End]) {
 			continue
 		}
 		if s, e := sentenceBounds(runes, f.Start, f.End); s != v.start || e != v.end {

@@ -86,7 +86,7 @@ func TestLawfulContext(t *testing.T) {
 // TestLoweredMessageNamesTheCue: the reviewer sees which word made the hit harmless.
 func TestLoweredMessageNamesTheCue(t *testing.T) {
 	tests := []struct{ text, word, cue string }{
-		{"一起贩卖冰毒案已被破获。", "卖冰毒", "“破获”"},
+		{"一起贩卖冰毒案已被破获。", "贩卖冰毒", "“破获”"},
 		{"请大家不出借银行卡。", "出借银行卡", "“不”"},
 	}
 	for _, tt := range tests {

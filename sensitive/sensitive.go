@@ -96,7 +96,7 @@ func (c *Checker) CheckAt(text string, now time.Time) Result {
 	if len(runes) >= parallelFrom {
 		go func() { typos = c.typos(runes); close(done) }()
 	}
-	fs := lowerLawful(runes, c.lexiconFindings(text, runes))
+	fs := lowerLawful(runes, withOffers(runes, c.lexiconFindings(text, runes)))
 	fs = append(fs, markings(runes)...)
 	fs = append(fs, rules.CheckAt(runes, now)...)
 	near, exact := c.nearMisses(c.names, runes)
