@@ -2,7 +2,9 @@ package sensitive
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 
 	"shenfa/sensitive/finding"
 	"shenfa/sensitive/fold"
@@ -21,11 +23,9 @@ func markings(text []rune) []finding.Finding {
 	for i := 0; i+1 < len(text); i++ {
 		// Most characters start no marking: one fold decides which test to run.
 		switch f, _ := fold.Rune(text[i]); f {
-		case '非', '仅':
+		case '非', '仅', '绝', '机', '秘':
 		default:
-			if text[i+1] != '密' { // levelAt's own first test
-				continue
-			}
+			continue
 		}
 		if s, e, ok := nonPublicAt(text, i); ok {
 			fs = append(fs, nonPublicFinding(text, s, e))
@@ -37,22 +37,34 @@ func markings(text []rune) []finding.Finding {
 			i = e - 1
 			continue
 		}
-		level, ok := levelAt(text, i)
+		level, e, ok := levelAt(text, i)
 		if !ok {
 			continue
 		}
 		start := i
-		end, marked := starAfter(text, i+2)
+		end, marked := starAfter(text, e)
+		if !marked && lineStart(text, i) {
+			end, marked = periodAfter(text, e) // 机密-5年, 秘密▲1年
+		}
+		if b := starBefore(text, i); b < i && lineStart(text, b) && standsAlone(text, e) {
+			start, end, marked = b, max(end, e), true // ★机密
+		}
 		switch {
 		case marked:
-		case (lineStart(text, i) || afterMiJi(text, i)) && standsAlone(text, i+2):
-			end, marked = i+2, true
-		case bracketed(text, i, i+2):
-			start, end, marked = i-1, i+3, true // （机密）
+		case (lineStart(text, i) || afterMiJi(text, i) || blankBefore(text, i) && lineEndAfter(text, e)) && standsAlone(text, e):
+			end, marked = e, true // also 会议纪要　机密, a level set apart at the end of a heading
+		case bracketed(text, i, e):
+			start, end, marked = i-1, e+1, true // （机密）
 		}
 		if marked {
 			fs = append(fs, markingFinding(text, start, end, level))
 			i = end - 1
+		}
+	}
+	for _, l := range labelMarkings(text) {
+		// A level alone on its line or in its bracket is found above already.
+		if !slices.ContainsFunc(fs, func(f finding.Finding) bool { return f.Start == l.Start && f.End == l.End }) {
+			fs = append(fs, l)
 		}
 	}
 	return fs
@@ -98,7 +110,7 @@ func restrictedAt(text []rune, i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	for j := i + 2; j < len(text) && j <= i+12 && !strings.ContainsRune("\n，。；：,;:！？", text[j]); j++ {
-		for _, w := range [...]string{"阅知", "参阅", "传阅", "阅存"} {
+		for _, w := range [...]string{"阅知", "参阅", "传阅", "阅存", "知悉"} {
 			if foldedAt(text, j, w) {
 				return i, j + 2, true
 			}
@@ -170,19 +182,63 @@ func nonPublicFinding(text []rune, start, end int) finding.Finding {
 	}
 }
 
-func levelAt(text []rune, i int) (string, bool) {
-	if text[i+1] != '密' {
-		return "", false
+// levelAt returns the level word written at i and the end of its 密: the
+// two characters may stand apart (秘　密, a typesetting habit for
+// two-character items, or 秘*密, an evasion).
+func levelAt(text []rune, i int) (string, int, bool) {
+	j := nextSignificant(text, i+1)
+	if j >= len(text) || text[j] != '密' {
+		return "", 0, false
 	}
 	switch first, _ := fold.Rune(text[i]); first {
 	case '绝':
-		return "绝密", true
+		return "绝密", j + 1, true
 	case '机':
-		return "机密", true
+		return "机密", j + 1, true
 	case '秘':
-		return "秘密", true
+		return "秘密", j + 1, true
 	}
-	return "", false
+	return "", 0, false
+}
+
+// maxGap is the most characters of noise, invisible characters or letters
+// and digits taken to stand between the two characters of a marking word.
+const maxGap = 3
+
+// nextSignificant returns j, or the index after a short gap of noise,
+// invisible characters, or one or two Latin letters or digits at j.
+func nextSignificant(text []rune, j int) int {
+	k := j
+	for k < len(text) && k-j < maxGap && gapRune(text[k]) {
+		k++
+	}
+	if k < len(text) && k > j && unicode.Is(unicode.Han, text[k]) {
+		return k
+	}
+	return j
+}
+
+// prevSignificant is nextSignificant looking back from j: the index of
+// the character before a short gap that ends at j, or j.
+func prevSignificant(text []rune, j int) int {
+	k := j
+	for k >= 0 && j-k < maxGap && gapRune(text[k]) {
+		k--
+	}
+	if k >= 0 && k < j && unicode.Is(unicode.Han, text[k]) {
+		return k
+	}
+	return j
+}
+
+// gapRune reports a character an evasion or a typesetter puts between the
+// characters of a marking word. A line break is no gap.
+func gapRune(r rune) bool {
+	if r == '\n' || r == '\r' {
+		return false
+	}
+	f, cls := fold.Rune(r)
+	return cls == fold.Noise || cls == fold.Invisible || f < 0x80 && isASCIIAlnum(byte(f))
 }
 
 // starAfter looks for ★ (or a look-alike) after optional spaces and takes a
@@ -196,19 +252,74 @@ func starAfter(text []rune, j int) (int, bool) {
 	}
 	j++
 	k := j
-	for k < len(text) && (text[k] >= '0' && text[k] <= '9' || text[k] >= '０' && text[k] <= '９') {
+	for k < len(text) && (text[k] >= '0' && text[k] <= '9' || text[k] >= '０' && text[k] <= '９' ||
+		strings.ContainsRune("一二三四五六七八九十两", text[k])) {
 		k++
 	}
 	switch {
 	case k > j && k < len(text) && (text[k] == '年' || text[k] == '月'):
 		return k + 1, true
+	case k > j && k+1 < len(text) && text[k] == '个' && text[k+1] == '月':
+		return k + 2, true
 	case j+1 < len(text) && text[j] == '长' && text[j+1] == '期':
 		return j + 2, true
 	}
 	return j, true
 }
 
-func isStar(r rune) bool { return r == '★' || r == '☆' || r == '*' || r == '＊' || r == '⭐' }
+// periodAfter reads a protection period after one symbol that stands for
+// the star (机密-5年, 秘密▲1年); it returns the end of the period.
+func periodAfter(text []rune, j int) (int, bool) {
+	if j >= len(text) {
+		return 0, false
+	}
+	if _, cls := fold.Rune(text[j]); cls != fold.Noise || text[j] == ' ' || text[j] == '\u3000' {
+		return 0, false
+	}
+	k := j + 1
+	for k < len(text) && (text[k] >= '0' && text[k] <= '9' || text[k] >= '０' && text[k] <= '９' ||
+		strings.ContainsRune("一二三四五六七八九十两", text[k])) {
+		k++
+	}
+	if k > j+1 && k < len(text) && (text[k] == '年' || text[k] == '月') {
+		return k + 1, true
+	}
+	return 0, false
+}
+
+// blankBefore reports a space before i.
+func blankBefore(text []rune, i int) bool {
+	return i > 0 && (text[i-1] == ' ' || text[i-1] == '\u3000' || text[i-1] == '\t')
+}
+
+// lineEndAfter reports that only blanks follow j on its line.
+func lineEndAfter(text []rune, j int) bool {
+	for ; j < len(text) && text[j] != '\n' && text[j] != '\r'; j++ {
+		if text[j] != ' ' && text[j] != '\u3000' && text[j] != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// starBefore returns the start of a star written before the level at i
+// (★机密), or i.
+func starBefore(text []rune, i int) int {
+	j := i - 1
+	for j >= 0 && (text[j] == ' ' || text[j] == '\u3000') {
+		j--
+	}
+	if j >= 0 && isStar(text[j]) {
+		return j
+	}
+	return i
+}
+
+// isStar reports the star of a marking or a look-alike that an evasion or
+// a font substitutes for it.
+func isStar(r rune) bool {
+	return strings.ContainsRune("★☆*＊⭐✩✪✫✬✭✮✯✰⋆✦✧✱✲✳✴✵✶✷✸✹✺", r)
+}
 
 // lineStart reports whether only spaces precede i on its line.
 func lineStart(text []rune, i int) bool {
@@ -220,13 +331,23 @@ func lineStart(text []rune, i int) bool {
 	return true
 }
 
-// afterMiJi reports a 密级 label before i: 密级：秘密.
+// afterMiJi reports a 密级 label before i: 密级：秘密, 保密等级：机密, 密　级：.
 func afterMiJi(text []rune, i int) bool {
 	j := i - 1
-	for j >= 0 && (text[j] == ' ' || text[j] == '：' || text[j] == ':') {
+	for j >= 0 && (text[j] == ' ' || text[j] == '\u3000' || text[j] == '：' || text[j] == ':') {
 		j--
 	}
-	return j >= 1 && text[j-1] == '密' && text[j] == '级'
+	if j >= 2 && (text[j] == '为' || text[j] == '是') { // 密级为秘密
+		j--
+	}
+	if j < 1 || text[j] != '级' {
+		return false
+	}
+	k := prevSignificant(text, j-1)
+	if text[k] == '等' && k > 0 {
+		k = prevSignificant(text, k-1)
+	}
+	return text[k] == '密'
 }
 
 // standsAlone reports whether the level word is not the start of a longer word.
