@@ -26,8 +26,8 @@ var blindFloors = map[string]struct {
 	}, 3},
 	"dev2": {map[string]float64{}, 1000},
 	"dev": {map[string]float64{
-		"ad": 1, "datetime": 1, "link": 1, "placeholder": 1, "political": 0.94,
-		"privacy": 1, "punctuation": 1, "secret": 1, "sensitive": 0.91, "tone": 1, "typo": 0.86,
+		"ad": 1, "datetime": 1, "link": 1, "placeholder": 1, "political": 0.98,
+		"privacy": 1, "punctuation": 1, "secret": 1, "sensitive": 0.95, "tone": 1, "typo": 0.86,
 		"evasion(placeholder)": 1, "evasion(political)": 1, "evasion(secret)": 1, "evasion(sensitive)": 0.94,
 	}, 0},
 }
