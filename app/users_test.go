@@ -24,7 +24,7 @@ func TestNavigationFollowsRoles(t *testing.T) {
 		want           []string
 	}{
 		{"sysadmin", "Sysadmin@2026", []string{"users", "settings"}},
-		{"secadmin", "Secadmin@2026", []string{"lexicons", "users", "settings"}},
+		{"secadmin", "Secadmin@2026", []string{"lexicons", "channels", "users", "settings"}},
 		{"auditor", "Auditor@2026", []string{"audit", "settings"}},
 		{"author", "Author@2026", []string{"check", "inbox", "drafts", "archive", "stats", "settings"}},
 		{"archivist", "Archivist@2026", []string{"check", "archive", "stats", "settings"}},
