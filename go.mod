@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	fyne.io/fyne/v2 v2.7.1
 	github.com/emmansun/gmsm v0.44.0
+	github.com/jung-kurt/gofpdf v1.16.2
 	golang.org/x/crypto v0.58.0
 	modernc.org/sqlite v1.61.1
 )
