@@ -55,6 +55,8 @@ func init() {
 		{"verify", "cli.help.verify", runVerify},
 		{"channel", "cli.help.channel", runChannel},
 		{"policy", "cli.help.policy", runPolicy},
+		{"archive", "cli.help.archive", runArchive},
+		{"ca", "cli.help.ca", runCA},
 	}
 }
 
