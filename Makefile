@@ -25,8 +25,9 @@ DEPS_BUILD := ca-certificates gcc libc6-dev pkg-config libgl1-mesa-dev libx11-de
 DEPS_GUI   := xvfb xauth xdotool x11-utils imagemagick libgl1-mesa-dri
 DEPS_PKG   := xz-utils
 # A reader other than Shenfa for the annotated .docx test (sensitive/docxnote): python-docx with lxml.
-# poppler-utils and qpdf check the PDF records (archive/recordpdf): qpdf --check, pdffonts, pdftotext, pdfdetach.
-DEPS_TEST  := python3-docx python3-lxml poppler-utils qpdf
+# poppler-utils and qpdf check the PDF records (archive/recordpdf): qpdf --check, pdffonts, pdftotext, pdfdetach;
+# libnss3-tools gives certutil, to put the workspace CA into an NSS database for pdfsig.
+DEPS_TEST  := python3-docx python3-lxml poppler-utils qpdf libnss3-tools
 
 # install_debs <packages>: install the missing ones (as root) or say how to (otherwise).
 define install_debs

@@ -39,7 +39,7 @@ func newEnv(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { w.Close() })
-	if err := w.SetupDemo(context.Background()); err != nil {
+	if err := w.SetupDemo(context.Background(), review.WithoutRecords()); err != nil {
 		t.Fatal(err)
 	}
 	e := &env{w: w, a: archive.New(w.DB, w.Accounts, w.Drafts, fakePDF{}, fakePDF{}), users: map[string]*account.Session{}}

@@ -31,9 +31,30 @@ var DemoAccounts = []DemoAccount{
 // SettingDemo marks a demo workspace, so that the app can say so.
 const SettingDemo = "workspace.demo"
 
-// SetupDemo fills a new, empty workspace with the demo accounts. It goes
-// through the same checks and audit trail as real administrators would.
-func (w *Workspace) SetupDemo(ctx context.Context) error {
+// DemoOption changes what SetupDemo puts into the demo workspace.
+type DemoOption func(*demoSetup)
+
+type demoSetup struct{ certificates, records bool }
+
+// WithoutRecords leaves the demo's approved drafts unsealed, for tests that
+// seal them themselves.
+func WithoutRecords() DemoOption { return func(d *demoSetup) { d.records = false } }
+
+// WithoutCertificates leaves the CA and the certificates out, as in a
+// workspace made before records were signed; it implies WithoutRecords.
+func WithoutCertificates() DemoOption {
+	return func(d *demoSetup) { d.certificates, d.records = false, false }
+}
+
+// SetupDemo fills a new, empty workspace with the demo accounts, their
+// certificates, drafts at every step of the workflow and the records sealed
+// from the approved ones. It goes through the same checks and audit trail
+// as real administrators, approvers and archivists would.
+func (w *Workspace) SetupDemo(ctx context.Context, opts ...DemoOption) error {
+	setup := demoSetup{certificates: true, records: true}
+	for _, o := range opts {
+		o(&setup)
+	}
 	var admins [3]account.NewUser
 	for i := range admins {
 		a := DemoAccounts[i]
@@ -55,8 +76,18 @@ func (w *Workspace) SetupDemo(ctx context.Context) error {
 			return err
 		}
 	}
+	if setup.certificates {
+		if err := w.seedDemoCertificates(ctx, sec); err != nil {
+			return err
+		}
+	}
 	if err := w.seedDemoDrafts(ctx); err != nil {
 		return err
+	}
+	if setup.records {
+		if err := w.seedDemoRecords(ctx); err != nil {
+			return err
+		}
 	}
 	return w.DB.Write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES(?, '1')`, SettingDemo)

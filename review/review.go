@@ -12,6 +12,9 @@ import (
 	"path/filepath"
 
 	"shenfa/archive"
+	"shenfa/archive/pki"
+	"shenfa/archive/recordpdf"
+	"shenfa/archive/rescan"
 	"shenfa/review/account"
 	"shenfa/review/audit"
 	"shenfa/review/drafts"
@@ -29,6 +32,8 @@ var Migrations = []workspace.Migration{
 	{Version: 4, Name: "review policies, channels, drafts, sign-offs and comments",
 		SQL: policy.Schema + drafts.Schema + drafts.CommentsSchema},
 	{Version: 5, Name: "archive records", SQL: archive.Schema},
+	{Version: 6, Name: "workspace CA and document-signing certificates", SQL: pki.Schema},
+	{Version: 7, Name: "archive re-scan reports", SQL: rescan.Schema},
 }
 
 // Workspace is an open workspace.
@@ -37,6 +42,8 @@ type Workspace struct {
 	Accounts *account.Store
 	Lexicons *lexicons.Store
 	Drafts   *drafts.Store
+	PKI      *pki.Store     // the workspace CA and the certificates records are signed with
+	Archive  *archive.Store // sealed records, rendered by recordpdf and signed through PKI
 	checkers checkerCache
 }
 
@@ -49,6 +56,8 @@ func Open(path string, opts ...account.Option) (*Workspace, error) {
 	}
 	w := &Workspace{DB: db, Accounts: account.New(db, opts...), Lexicons: lexicons.New(db)}
 	w.Drafts = drafts.New(db, w.Accounts, drafts.WorkspacePolicies{}, w.draftChecker)
+	w.PKI = pki.New(db, w.Accounts)
+	w.Archive = archive.New(db, w.Accounts, w.Drafts, recordpdf.Renderer{}, w.PKI.Signer())
 	if err := w.seedLexicons(context.Background()); err != nil {
 		db.Close()
 		return nil, err

@@ -72,13 +72,15 @@ func sealedWorkspace(t *testing.T) (db, caFile string, codes []string) {
 	t.Helper()
 	dir := t.TempDir()
 	db = filepath.Join(dir, "ws.db")
-	mustRun(t, nil, "--db", db, "init", "--demo")
 	w, err := review.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer w.Close()
 	ctx := context.Background()
+	if err := w.SetupDemo(ctx, review.WithoutRecords()); err != nil {
+		t.Fatal(err)
+	}
 	sess, err := w.Accounts.SignIn(ctx, "archivist", passwordOf("archivist"))
 	if err != nil {
 		t.Fatal(err)

@@ -17,23 +17,18 @@ import (
 	"shenfa/review"
 )
 
-// caWorkspace is a fresh demo workspace with the PKI tables (added here
-// when the workspace migrations do not have them yet).
+// caWorkspace is a demo workspace without a CA or certificates, as one made
+// before records were signed.
 func caWorkspace(t *testing.T) string {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "ws.db")
-	mustRun(t, nil, "--db", db, "init", "--demo")
 	w, err := review.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	var n int
-	w.DB.SQL.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'pki_ca'`).Scan(&n)
-	if n == 0 {
-		if _, err := w.DB.SQL.Exec(pki.Schema); err != nil {
-			t.Fatal(err)
-		}
+	if err := w.SetupDemo(context.Background(), review.WithoutCertificates()); err != nil {
+		t.Fatal(err)
 	}
 	return db
 }

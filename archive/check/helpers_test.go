@@ -60,7 +60,7 @@ var sealed = sync.OnceValues(func() (string, error) {
 		return "", err
 	}
 	defer w.Close()
-	if err := w.SetupDemo(ctx); err != nil {
+	if err := w.SetupDemo(ctx, review.WithoutRecords()); err != nil {
 		return "", err
 	}
 	a := archive.New(w.DB, w.Accounts, w.Drafts, recordpdf.Renderer{Location: time.UTC}, ca)

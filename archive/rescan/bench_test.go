@@ -1,10 +1,11 @@
-package rescan
+package rescan_test
 
 import (
 	"context"
 	"os"
 	"path/filepath"
 	"runtime"
+	"shenfa/archive/rescan"
 	"syscall"
 	"testing"
 	"time"
@@ -67,13 +68,13 @@ func BenchmarkRescan100k(b *testing.B) {
 	}
 	for _, bc := range []struct {
 		name string
-		c    Checker
+		c    rescan.Checker
 	}{{"read-only", nullChecker{}}, {"default-lexicons", full}} {
 		b.Run(bc.name, func(b *testing.B) {
-			var rep *Report
+			var rep *rescan.Report
 			cpu0 := cpuTime()
 			for b.Loop() {
-				if rep, err = Run(ctx, w.DB, arch, bc.c, Options{}); err != nil {
+				if rep, err = rescan.Run(ctx, w.DB, arch, bc.c, rescan.Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,4 +1,4 @@
-package rescan
+package rescan_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"shenfa/archive/rescan"
 	"strings"
 	"testing"
 
@@ -39,7 +40,7 @@ func newWorkspace(t testing.TB, path string, seal bool) *review.Workspace {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { w.Close() })
-	if err := w.SetupDemo(ctx); err != nil {
+	if err := w.SetupDemo(ctx, review.WithoutRecords()); err != nil {
 		t.Fatal(err)
 	}
 	ensureSchema(t, w)
@@ -67,7 +68,7 @@ func ensureSchema(t testing.TB, w *review.Workspace) {
 	var n int
 	w.DB.SQL.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'rescan_reports'`).Scan(&n)
 	if n == 0 {
-		if _, err := w.DB.SQL.Exec(Schema); err != nil {
+		if _, err := w.DB.SQL.Exec(rescan.Schema); err != nil {
 			t.Fatal(err)
 		}
 	}

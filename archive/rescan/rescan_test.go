@@ -1,9 +1,10 @@
-package rescan
+package rescan_test
 
 import (
 	"context"
 	"errors"
 	"path/filepath"
+	"shenfa/archive/rescan"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,7 +33,7 @@ func TestRescanFindsNewLexiconEntry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := Run(ctx, w.DB, arch, c, Options{})
+	rep, err := rescan.Run(ctx, w.DB, arch, c, rescan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +48,7 @@ func TestRescanFindsNewLexiconEntry(t *testing.T) {
 	if c, err = w.Checker(ctx); err != nil {
 		t.Fatal(err)
 	}
-	rep, err = Run(ctx, w.DB, arch, c, Options{})
+	rep, err = rescan.Run(ctx, w.DB, arch, c, rescan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestRescanFindsNewLexiconEntry(t *testing.T) {
 	if !slices.ContainsFunc(rep.Lexicons, func(v lexicon.Version) bool { return v.Name == exampleLexicon }) {
 		t.Errorf("lexicons %v", rep.Lexicons)
 	}
-	got, err := Get(ctx, w.DB, arch, rep.ID)
+	got, err := rescan.Get(ctx, w.DB, arch, rep.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,14 +72,14 @@ func TestRescanFindsNewLexiconEntry(t *testing.T) {
 		got.By != "archivist" || got.Started.IsZero() || len(got.Lexicons) != len(rep.Lexicons) {
 		t.Errorf("stored report %+v", got)
 	}
-	if latest, err := Get(ctx, w.DB, arch, 0); err != nil || latest.ID != rep.ID {
+	if latest, err := rescan.Get(ctx, w.DB, arch, 0); err != nil || latest.ID != rep.ID {
 		t.Errorf("latest: %v %v", latest, err)
 	}
-	list, err := List(ctx, w.DB, arch)
+	list, err := rescan.List(ctx, w.DB, arch)
 	if err != nil || len(list) != 2 || list[0].ID != rep.ID {
 		t.Errorf("list %+v %v", list, err)
 	}
-	if n := count(t, w.DB.SQL, `SELECT count(*) FROM audit WHERE action = ? AND target = ?`, ActionRescan, "rescan "+itoa(rep.ID)); n != 1 {
+	if n := count(t, w.DB.SQL, `SELECT count(*) FROM audit WHERE action = ? AND target = ?`, rescan.ActionRescan, "rescan "+itoa(rep.ID)); n != 1 {
 		t.Errorf("%d audit rows", n)
 	}
 	if digest() != before {
@@ -96,21 +97,21 @@ func TestRescanAuthorisation(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, user := range []string{"author", "approver3", "sysadmin", "secadmin", "auditor"} {
-		if _, err := Run(ctx, w.DB, signIn(t, w, user), c, Options{}); !errors.Is(err, account.ErrForbidden) {
+		if _, err := rescan.Run(ctx, w.DB, signIn(t, w, user), c, rescan.Options{}); !errors.Is(err, account.ErrForbidden) {
 			t.Errorf("%s re-scans: %v", user, err)
 		}
 	}
-	rep, err := Run(ctx, w.DB, signIn(t, w, "archivist"), c, Options{})
+	rep, err := rescan.Run(ctx, w.DB, signIn(t, w, "archivist"), c, rescan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for user, ok := range map[string]bool{"archivist": true, "author": true, "secrecy": true, "sysadmin": false, "auditor": false} {
-		_, err := Get(ctx, w.DB, signIn(t, w, user), rep.ID)
+		_, err := rescan.Get(ctx, w.DB, signIn(t, w, user), rep.ID)
 		if ok != (err == nil) || (!ok && !errors.Is(err, account.ErrForbidden)) {
 			t.Errorf("%s reads the report: %v", user, err)
 		}
 	}
-	if _, err := Get(ctx, w.DB, signIn(t, w, "archivist"), rep.ID+100); !errors.Is(err, ErrNoReport) {
+	if _, err := rescan.Get(ctx, w.DB, signIn(t, w, "archivist"), rep.ID+100); !errors.Is(err, rescan.ErrNoReport) {
 		t.Errorf("missing report: %v", err)
 	}
 }
@@ -120,7 +121,7 @@ func TestRescanReportsAreImmutable(t *testing.T) {
 	w := newWorkspace(t, filepath.Join(t.TempDir(), "ws.db"), false)
 	synthetic(t, w, 3, 200, 1, func(i int) string { return []string{"", "内容含有测试违规词甲。", ""}[i] })
 	c := &fakeChecker{flag: "测试违规词甲"}
-	if _, err := Run(ctx, w.DB, signIn(t, w, "archivist"), c, Options{}); err != nil {
+	if _, err := rescan.Run(ctx, w.DB, signIn(t, w, "archivist"), c, rescan.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{`UPDATE rescan_reports SET flagged = 0`, `DELETE FROM rescan_reports`,
@@ -174,7 +175,7 @@ func TestRescanKnownFindings(t *testing.T) {
 		sev     finding.Severity
 		flagged int
 	}{{finding.Warn, 0}, {finding.Block, 1}, {finding.Info, 0}} {
-		rep, err := Run(ctx, w.DB, arch, &fakeChecker{flag: "测试违规词甲", sev: tc.sev}, Options{})
+		rep, err := rescan.Run(ctx, w.DB, arch, &fakeChecker{flag: "测试违规词甲", sev: tc.sev}, rescan.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -196,7 +197,7 @@ func TestRescanProgressAndCancel(t *testing.T) {
 	})
 	arch := signIn(t, w, "archivist")
 	last, calls := 0, 0
-	rep, err := Run(ctx, w.DB, arch, &fakeChecker{flag: "测试违规词甲"}, Options{Progress: func(done, total int) {
+	rep, err := rescan.Run(ctx, w.DB, arch, &fakeChecker{flag: "测试违规词甲"}, rescan.Options{Progress: func(done, total int) {
 		if done != last+1 || total != n {
 			t.Errorf("progress %d/%d after %d", done, total, last)
 		}
@@ -216,7 +217,7 @@ func TestRescanProgressAndCancel(t *testing.T) {
 	reports := count(t, w.DB.SQL, `SELECT count(*) FROM rescan_reports`)
 	cctx, cancel := context.WithCancel(ctx)
 	done := 0
-	_, err = Run(cctx, w.DB, arch, &slowChecker{fakeChecker{flag: "测试违规词甲"}}, Options{Progress: func(d, _ int) {
+	_, err = rescan.Run(cctx, w.DB, arch, &slowChecker{fakeChecker{flag: "测试违规词甲"}}, rescan.Options{Progress: func(d, _ int) {
 		if done = d; d == 20 {
 			cancel()
 		}
