@@ -183,7 +183,7 @@ func (cv cover) covers(a, b int) bool {
 func (c *Checker) finding(text []rune, cd candidate) finding.Finding {
 	e := c.names[cd.name]
 	got := string(text[cd.start:cd.end])
-	return finding.Finding{
+	f := finding.Finding{
 		Start:      cd.start,
 		End:        cd.end,
 		Text:       got,
@@ -193,6 +193,26 @@ func (c *Checker) finding(text []rune, cd candidate) finding.Finding {
 		Message:    message(got, e, what(text, cd, e)),
 		Suggestion: e.text,
 	}
+	if otherWording(cd) {
+		f.Severity = finding.Warn
+		f.Message += otherWordingNote
+	}
+	return f
+}
+
+// otherWordingNote ends the message of a near-miss that may be another
+// correct wording.
+const otherWordingNote = "也可能是另一种正确说法（如其他机构或表述），请核对。"
+
+// otherWording reports a near-miss that official text also writes on
+// purpose: an extra character (高质量新发展, 千万级工程) or an interior one
+// replaced by a character that neither looks nor sounds alike (政府执行力,
+// 中央外事委员会, 全面从严管党治校). Slips of the pen and of the keyboard are
+// homophones, similar shapes, dropped or swapped characters; those stay
+// blocks. Read over the corpus, the others were mostly other correct
+// phrases, so they warn: a reader still checks them, but no waiver is needed.
+func otherWording(cd candidate) bool {
+	return cd.kind == inserted || cd.kind == substituted && !cd.similar && !cd.suffix
 }
 
 // what names the edit in a message: “合”应为“和”, 多了“共”, 漏了“共”.
