@@ -12,10 +12,14 @@ import (
 // runVerify is `shenfa verify draft ID`: every sign-off of the draft checked
 // with the public keys on record, the chain of statements, and the text and
 // file against what was signed. Exit 0 when everything verifies, 1 when
-// something does not, naming the first failure.
+// something does not, naming the first failure. `shenfa verify FILE.pdf`
+// verifies a record PDF on its own (runVerifyPDF).
 func runVerify(c *ctx, args []string) int {
-	if len(args) == 0 || args[0] != "draft" {
+	if len(args) == 0 {
 		return c.usageOf("verify", nil)
+	}
+	if args[0] != "draft" {
+		return runVerifyPDF(c, args)
 	}
 	fs := newFlags("verify draft")
 	asJSON := fs.Bool("json", false, "")

@@ -2,15 +2,11 @@ package check
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
 	"strings"
-
-	"github.com/emmansun/gmsm/sm2"
-	"github.com/emmansun/gmsm/smx509"
 
 	"shenfa/archive"
 	"shenfa/archive/record"
@@ -112,34 +108,10 @@ func (c *Checker) signOffs(ctx context.Context, m *record.Manifest, is *items) {
 }
 
 func (c *Checker) signOff(ctx context.Context, m *record.Manifest, so record.SignOff) string {
-	st, err := drafts.ParseStatement(so.Statement)
-	if err != nil {
-		return "签署声明格式不符"
+	if p := archive.VerifySignOff(m, so); !p.OK() {
+		return signOffText(p)
 	}
-	der, err := base64.StdEncoding.DecodeString(so.PublicKey)
-	if err != nil {
-		return "公钥无法读取"
-	}
-	pub, err := smx509.ParsePKIXPublicKey(der)
-	ecpub, ok := pub.(*ecdsa.PublicKey)
-	if err != nil || !ok {
-		return "公钥不是 SM2 公钥"
-	}
-	if drafts.SM3(der) != st.Key || so.Key != st.Key {
-		return "公钥与声明中的密钥指纹不符"
-	}
-	sig, err := base64.StdEncoding.DecodeString(so.Signature)
-	if err != nil || !sm2.VerifyASN1WithSM2(ecpub, nil, []byte(so.Statement), sig) {
-		return "签名无效"
-	}
-	switch {
-	case st.Workspace != m.Workspace || st.Draft != m.Draft:
-		return "声明的工作区或稿件与清单不符"
-	case st.Version != so.Version || string(st.Step) != so.Step || string(st.Decision) != so.Decision:
-		return "清单所列的版本、环节或决定与签署声明不符"
-	case st.Opinion != so.Opinion || st.Signer != so.Signer.Name || !st.Time.Equal(so.Time):
-		return "清单所列的意见、签署人或时间与签署声明不符"
-	}
+	der, _ := base64.StdEncoding.DecodeString(so.PublicKey) // VerifySignOff read it
 	var n int
 	if err := c.db.QueryRowContext(ctx, `SELECT count(*) FROM signing_keys k JOIN users u ON u.id = k.user_id
 		WHERE u.name = ? AND k.public_key = ?`, so.Signer.Name, der).Scan(&n); err != nil || n == 0 {
@@ -148,26 +120,38 @@ func (c *Checker) signOff(ctx context.Context, m *record.Manifest, so record.Sig
 	return ""
 }
 
+// signOffText says in Chinese why a sign-off of the manifest fails.
+func signOffText(p archive.SignOffProblem) string {
+	switch {
+	case p.Problem == drafts.BadStatement:
+		return "签署声明格式不符"
+	case p.Problem == drafts.UnknownKey && p.Field == "public_key":
+		return "公钥无法读取或不是 SM2 公钥"
+	case p.Problem == drafts.UnknownKey:
+		return "公钥与声明中的密钥指纹不符"
+	case p.Problem == drafts.BadSignature:
+		return "签名无效"
+	case p.Field == "workspace":
+		return "声明的工作区或稿件与清单不符"
+	case p.Field == "version" || p.Field == "decision":
+		return "清单所列的版本、环节或决定与签署声明不符"
+	}
+	return "清单所列的意见、签署人或时间与签署声明不符"
+}
+
 // chain checks that each statement names the one before it.
 func chain(m *record.Manifest, is *items) {
 	const id, name = "chain", "签署声明链"
-	prev := "none"
-	for i, so := range m.SignOffs {
-		st, err := drafts.ParseStatement(so.Statement)
-		switch {
-		case so.Seq != i+1:
-			is.add(Authenticity, id, name, Fail, fmt.Sprintf("第 %d 次签署缺失（清单中接着的是第 %d 次）。", i+1, so.Seq))
-			return
-		case err != nil:
-			is.add(Authenticity, id, name, Fail, fmt.Sprintf("第 %d 次签署的声明格式不符。", so.Seq))
-			return
-		case st.Previous != prev:
-			is.add(Authenticity, id, name, Fail, fmt.Sprintf("第 %d 次签署的声明没有指向前一次签署：链断开。", so.Seq))
-			return
-		}
-		prev = drafts.SM3([]byte(so.Statement))
+	switch seq, p := archive.VerifyChain(m); p {
+	case drafts.MissingSignOff:
+		is.add(Authenticity, id, name, Fail, fmt.Sprintf("第 %d 次签署缺失（清单中接着的是第 %d 次）。", seq, m.SignOffs[seq-1].Seq))
+	case drafts.BadStatement:
+		is.add(Authenticity, id, name, Fail, fmt.Sprintf("第 %d 次签署的声明格式不符。", seq))
+	case drafts.BrokenChain:
+		is.add(Authenticity, id, name, Fail, fmt.Sprintf("第 %d 次签署的声明没有指向前一次签署：链断开。", seq))
+	default:
+		is.add(Authenticity, id, name, Pass, fmt.Sprintf("%d 次签署的声明首尾相接，链完整。", len(m.SignOffs)))
 	}
-	is.add(Authenticity, id, name, Pass, fmt.Sprintf("%d 次签署的声明首尾相接，链完整。", len(m.SignOffs)))
 }
 
 // hashes checks the stored final text and file against the manifest's SM3,
