@@ -52,7 +52,6 @@ func newEnvKDF(t testing.TB, kdf account.Option) *env {
 		t.Fatal(err)
 	}
 	w := &review.Workspace{DB: db, Accounts: account.New(db, kdf)}
-	ensureSchema(t, w)
 	e := &env{t: t, ctx: ctx, w: w, pki: pki.New(w.DB, w.Accounts), sess: map[string]*account.Session{},
 		ids: map[string]int64{}, pw: map[string]string{}}
 	admins := [3]account.NewUser{
@@ -69,21 +68,6 @@ func newEnvKDF(t testing.TB, kdf account.Option) *env {
 	}
 	e.addUser("archivist", "郑芳", account.Archivist)
 	return e
-}
-
-// ensureSchema adds the PKI tables when the workspace migrations do not
-// have them yet.
-func ensureSchema(t testing.TB, w *review.Workspace) {
-	t.Helper()
-	var n int
-	if err := w.DB.SQL.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'pki_ca'`).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	if n == 0 {
-		if _, err := w.DB.SQL.Exec(pki.Schema); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 func (e *env) signIn(name string) *account.Session {

@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"shenfa/archive/rescan"
 	"strings"
 	"testing"
 
@@ -29,9 +28,8 @@ func (fakePDF) Sign(_ context.Context, _ *account.Session, _ string, pdf []byte,
 	return pdf, nil
 }
 
-// newWorkspace is a demo workspace with the re-scan tables (until a
-// migration has them) and, when seal is set, its approved and published
-// drafts sealed.
+// newWorkspace is a demo workspace without its demo records and, when seal
+// is set, its approved and published drafts sealed.
 func newWorkspace(t testing.TB, path string, seal bool) *review.Workspace {
 	t.Helper()
 	ctx := context.Background()
@@ -43,7 +41,6 @@ func newWorkspace(t testing.TB, path string, seal bool) *review.Workspace {
 	if err := w.SetupDemo(ctx, review.WithoutRecords()); err != nil {
 		t.Fatal(err)
 	}
-	ensureSchema(t, w)
 	if !seal {
 		return w
 	}
@@ -61,17 +58,6 @@ func newWorkspace(t testing.TB, path string, seal bool) *review.Workspace {
 		}
 	}
 	return w
-}
-
-func ensureSchema(t testing.TB, w *review.Workspace) {
-	t.Helper()
-	var n int
-	w.DB.SQL.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'rescan_reports'`).Scan(&n)
-	if n == 0 {
-		if _, err := w.DB.SQL.Exec(rescan.Schema); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 func signIn(t testing.TB, w *review.Workspace, name string) *account.Session {

@@ -64,9 +64,11 @@ BEGIN SELECT RAISE(ABORT, 're-scan reports cannot be deleted'); END;
 `
 
 // Checker checks a text with a fixed set of lexicons; *sensitive.Checker
-// (the workspace's current one, review.Workspace.Checker) is one.
+// (the workspace's current one, review.Workspace.Checker) is one. CheckAt
+// reads the text on the day now: the re-scan passes the day the record was
+// sealed, so that a date written without a year is read in that year.
 type Checker interface {
-	Check(text string) sensitive.Result
+	CheckAt(text string, now time.Time) sensitive.Result
 	Versions() []lexicon.Version
 }
 
@@ -123,8 +125,9 @@ func Run(ctx context.Context, db *workspace.DB, sess *account.Session, c Checker
 }
 
 type job struct {
-	id   int64
-	text string
+	id     int64
+	text   string
+	sealed time.Time // the day the record is re-checked as of
 }
 
 // scan runs the worker pool: one reader streams the texts, the workers
@@ -197,17 +200,21 @@ func scan(ctx context.Context, q *sql.DB, c Checker, opt Options, rep *Report) e
 	return nil
 }
 
-// read streams every record's final text, oldest first.
+// read streams every record's final text and sealing time, oldest first.
 func read(ctx context.Context, q *sql.DB, jobs chan<- job) error {
-	rows, err := q.QueryContext(ctx, `SELECT id, text FROM records ORDER BY id`)
+	rows, err := q.QueryContext(ctx, `SELECT id, text, sealed_at FROM records ORDER BY id`)
 	if err != nil {
 		return fmt.Errorf("re-scan: read records: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var j job
-		if err := rows.Scan(&j.id, &j.text); err != nil {
+		var sealed string
+		if err := rows.Scan(&j.id, &j.text, &sealed); err != nil {
 			return fmt.Errorf("re-scan: read records: %w", err)
+		}
+		if j.sealed, err = time.Parse(time.RFC3339, sealed); err != nil {
+			return fmt.Errorf("re-scan: record %d: sealing time %q: %w", j.id, sealed, err)
 		}
 		select {
 		case jobs <- j:
@@ -233,7 +240,8 @@ type sealedFinding struct {
 // texts have no block or warn finding at all.
 func recheck(ctx context.Context, q *sql.DB, c Checker, j job) (*Result, error) {
 	var fresh []sensitive.Finding
-	for _, f := range c.Check(j.text).Findings {
+	// The sealing day as the unit's clock read it, not UTC's.
+	for _, f := range c.CheckAt(j.text, j.sealed.Local()).Findings {
 		if f.Severity == finding.Block || f.Severity == finding.Warn {
 			fresh = append(fresh, f)
 		}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"shenfa/review/account"
 	"shenfa/review/drafts"
@@ -143,7 +144,7 @@ func (f *fakeChecker) Versions() []lexicon.Version {
 	return []lexicon.Version{{Name: "fake", Version: "1", Entries: 1}}
 }
 
-func (f *fakeChecker) Check(text string) sensitive.Result {
+func (f *fakeChecker) CheckAt(text string, _ time.Time) sensitive.Result {
 	var fs []sensitive.Finding
 	rs := []rune(text)
 	w := []rune(f.flag)
@@ -166,7 +167,7 @@ func TestRescanKnownFindings(t *testing.T) {
 	ctx := context.Background()
 	w := newWorkspace(t, filepath.Join(t.TempDir(), "ws.db"), false)
 	synthetic(t, w, 1, 0, 1, func(int) string { return "前文测试违规词甲后文" })
-	known := (&fakeChecker{flag: "测试违规词甲"}).Check("前文测试违规词甲后文").Findings[0]
+	known := (&fakeChecker{flag: "测试违规词甲"}).CheckAt("前文测试违规词甲后文", time.Now()).Findings[0]
 	w.DB.SQL.Exec(`DROP TRIGGER records_no_update`)
 	w.DB.SQL.Exec(`UPDATE records SET manifest = json_set(manifest, '$.findings', json(?))`,
 		`[{"id": "`+drafts.FindingID(known)+`", "severity": "warn"}]`)
@@ -236,10 +237,46 @@ func TestRescanProgressAndCancel(t *testing.T) {
 // slowChecker takes a little time per text, as the real one does.
 type slowChecker struct{ fakeChecker }
 
-func (s *slowChecker) Check(text string) sensitive.Result {
-	r := s.fakeChecker.Check(text)
+func (s *slowChecker) CheckAt(text string, now time.Time) sensitive.Result {
+	r := s.fakeChecker.CheckAt(text, now)
 	for range 20000 {
 		_ = strings.Count(text, "甲")
 	}
 	return r
+}
+
+// TestRescanReadsDatesAsOfSealing: a date without a year is read in the
+// year the record was sealed (1999 for synthetic records), not today's, so
+// that a weekday right on the day is not reported as wrong years later.
+func TestRescanReadsDatesAsOfSealing(t *testing.T) {
+	ctx := context.Background()
+	w := newWorkspace(t, filepath.Join(t.TempDir(), "ws.db"), false)
+	// 1999-12-31 was a Friday; 12-31 is a Friday again only in 2027, 2032 …
+	const text = "通知：12月31日（星期五）上午办公。"
+	synthetic(t, w, 1, 0, 1, func(int) string { return text })
+	c, err := w.Checker(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	weekday := func(fs []sensitive.Finding) int {
+		n := 0
+		for _, f := range fs {
+			if f.Category == finding.Datetime {
+				n++
+			}
+		}
+		return n
+	}
+	if got := weekday(c.CheckAt(text, time.Date(2026, 6, 1, 0, 0, 0, 0, time.Local)).Findings); got == 0 {
+		t.Fatalf("the checker does not flag 12月31日（星期五） in 2026: the test cannot tell the years apart")
+	}
+	rep, err := rescan.Run(ctx, w.DB, signIn(t, w, "archivist"), c, rescan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rep.Results {
+		if n := weekday(r.Findings); n > 0 {
+			t.Errorf("record %s: %d date findings, read against today instead of its sealing day: %+v", r.Code, n, r.Findings)
+		}
+	}
 }
