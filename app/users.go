@@ -35,6 +35,7 @@ func (u *ui) usersScreen() fyne.CanvasObject {
 		s.showDetail(s.users[i])
 	}
 	s.reload()
+	u.offerActions(s)
 	tools := container.NewHBox(heading(i18n.L("nav.users")))
 	if u.sess.User.Can(account.ManageAccounts) {
 		tools.Add(widget.NewButtonWithIcon(i18n.L("users.create"), theme.ContentAddIcon(), s.createDialog))
@@ -145,9 +146,13 @@ func (s *usersScreen) roleEditor(user account.User) fyne.CanvasObject {
 				err = s.u.ws.Accounts.Revoke(s.u.ctx(), s.u.sess, user.ID, r)
 			}
 			s.done(err)
+			if on && err == nil {
+				s.afterGrant(user, r)
+			}
 		}
 		box.Add(check)
 	}
+	box.Add(s.certificateRow(user))
 	return box
 }
 

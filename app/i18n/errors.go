@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"shenfa/archive/pki"
 	"shenfa/review"
 	"shenfa/review/account"
 	"shenfa/review/drafts"
@@ -112,6 +113,12 @@ var known = []struct {
 	{drafts.ErrEmptyComment, "error.comment_empty"},
 	{drafts.ErrNotOpener, "error.comment_not_opener"},
 	{drafts.ErrMayNotComment, "error.comment_forbidden"},
+	{pki.ErrNoCertificate, "error.ca_no_certificate"},
+	{pki.ErrNoCA, "error.ca_none"},
+	{pki.ErrNoSecAdmin, "error.ca_no_secadmin"},
+	{pki.ErrCALost, "error.ca_lost"},
+	{pki.ErrCAUsable, "error.ca_usable"},
+	{pki.ErrNotContent, "error.ca_not_content"},
 }
 
 // Message says what went wrong and what to do, in the current language.
