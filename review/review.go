@@ -20,6 +20,7 @@ import (
 	"shenfa/review/drafts"
 	"shenfa/review/lexicons"
 	"shenfa/review/policy"
+	"shenfa/review/stats"
 	"shenfa/review/workspace"
 	"shenfa/sensitive"
 )
@@ -34,6 +35,7 @@ var Migrations = []workspace.Migration{
 	{Version: 5, Name: "archive records", SQL: archive.Schema},
 	{Version: 6, Name: "workspace CA and document-signing certificates", SQL: pki.Schema},
 	{Version: 7, Name: "archive re-scan reports", SQL: rescan.Schema},
+	{Version: 8, Name: "statistics: indexes, summaries and their triggers", SQL: stats.Schema},
 }
 
 // Workspace is an open workspace.

@@ -57,6 +57,7 @@ func init() {
 		{"policy", "cli.help.policy", runPolicy},
 		{"archive", "cli.help.archive", runArchive},
 		{"ca", "cli.help.ca", runCA},
+		{"stats", "cli.help.stats", runStats},
 	}
 }
 

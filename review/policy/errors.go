@@ -50,6 +50,8 @@ const (
 	ReasonCategory     Reason = "unknown_category" // not a category of GUIDE §3.1; Value
 	ReasonUnwaivable   Reason = "unwaivable"       // secret or privacy listed under [waive]; Value
 	ReasonBadPhrase    Reason = "bad_phrase"       // a phrase empty, too long or on several lines
+	ReasonBadChannel   Reason = "bad_channel"      // a [cadence.channels] name empty, too long or with control characters; Value, Limit
+	ReasonBadRole      Reason = "bad_role"         // [stats] see_everyone names no content role; Value
 )
 
 // Reasons lists every Reason, so that a test can check each has a translation.
@@ -61,7 +63,7 @@ var Reasons = []Reason{
 	ReasonCodeChar, ReasonCodeLength, ReasonRange, ReasonNoGrades, ReasonTooMany, ReasonBadGradeID,
 	ReasonDupGrade, ReasonBadLabel, ReasonBadRetention, ReasonNoSteps, ReasonUnknownStep,
 	ReasonDupStep, ReasonMissingStep, ReasonTier1First, ReasonStepOrder, ReasonCategory,
-	ReasonUnwaivable, ReasonBadPhrase,
+	ReasonUnwaivable, ReasonBadPhrase, ReasonBadChannel, ReasonBadRole,
 }
 
 // Error is a refused policy file. It says where (Line, Key, Grade) and what

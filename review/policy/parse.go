@@ -28,6 +28,8 @@ type file struct {
 	Waive            map[string][]string `toml:"waive"`
 	Phrases          *phrasesFile        `toml:"phrases"`
 	Steps            map[string]stepFile `toml:"steps"`
+	Cadence          *cadenceFile        `toml:"cadence"`
+	Stats            *statsFile          `toml:"stats"`
 }
 
 type gradeFile struct {
@@ -131,12 +133,13 @@ func decodeError(data []byte, err error) error {
 func wantFor(key string) Reason {
 	last := key[strings.LastIndexByte(key, '.')+1:]
 	switch {
-	case key == "grade" || key == "waive" || key == "phrases" || key == "steps" ||
-		strings.HasPrefix(key, "steps.") && strings.Count(key, ".") == 1:
+	case key == "grade" || key == "waive" || key == "phrases" || key == "steps" || key == "cadence" ||
+		key == "cadence.channels" || key == "stats" || strings.HasPrefix(key, "steps.") && strings.Count(key, ".") == 1:
 		return ReasonWantTable
-	case last == "format" || last == "backup_max_age_days" || last == "due_hours":
+	case last == "format" || last == "backup_max_age_days" || last == "due_hours" || last == "max_days" ||
+		last == "warn_days" || strings.HasPrefix(key, "cadence.channels."):
 		return ReasonWantInteger
-	case last == "steps" || last == "approve" || last == "return" || strings.HasPrefix(key, "waive."):
+	case last == "steps" || last == "approve" || last == "return" || last == "see_everyone" || strings.HasPrefix(key, "waive."):
 		return ReasonWantList
 	}
 	return ReasonWantText

@@ -136,7 +136,9 @@ type Policy struct {
 	Waive            map[Step][]finding.Category // never holds secret or privacy
 	Phrases          Phrases
 	StepRules        map[Step]StepRule
-	SM3              string // hex SM3 of the source file
+	Cadence          Cadence        // the update-cadence rule of [cadence]
+	StatsViewers     []account.Role // roles that see every approver's figures ([stats] see_everyone)
+	SM3              string         // hex SM3 of the source file
 }
 
 // Errors of looking things up in a policy.

@@ -95,6 +95,8 @@ func (v *validator) policy(f *file) (*Policy, error) {
 		p.Phrases.Return = v.phrases("phrases.return", f.Phrases.Return)
 	}
 	p.StepRules = v.stepRules(f.Steps)
+	v.cadence(p, f.Cadence)
+	v.statsViewers(p, f.Stats)
 	if err := v.first(); err != nil {
 		return nil, err
 	}
