@@ -108,7 +108,7 @@ func TestStatsRefusals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.name == "an administrator" {
-						}
+			}
 			expect(t, as(db, tt.user), tt.code, []string{tt.want}, tt.args...)
 		})
 	}
