@@ -77,9 +77,17 @@ type Querier interface {
 // Search finds records, newest first (records are sealed in id order).
 func Search(ctx context.Context, q Querier, s Query) (Result, error) {
 	where, args := s.filters()
-	from := ` FROM records r`
+	// Ordering by the index's own rowid (the record id) lets FTS5 walk its
+	// matches newest first and stop at the page; ORDER BY r.id made SQLite
+	// collect and sort every match of a common character (5 s at 100,000
+	// records against 13 ms). Without filters the count needs no join.
+	from, counted, order := ` FROM records r`, ` FROM records r`, `r.id`
 	if m := match(s.Text); m != "" {
 		from = ` FROM record_fts f JOIN records r ON r.id = f.rowid`
+		counted, order = from, `f.rowid`
+		if len(where) == 0 {
+			counted = ` FROM record_fts f`
+		}
 		where = append([]string{"record_fts MATCH ?"}, where...)
 		args = append([]any{m}, args...)
 	} else if strings.TrimSpace(s.Text) != "" {
@@ -90,7 +98,7 @@ func Search(ctx context.Context, q Querier, s Query) (Result, error) {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
 	var res Result
-	err := q.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1`+from+cond+` LIMIT ?)`, append(args, CountCap+1)...).Scan(&res.Total)
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1`+counted+cond+` LIMIT ?)`, append(args, CountCap+1)...).Scan(&res.Total)
 	if err != nil {
 		return res, fmt.Errorf("search %q: %w", s.Text, err)
 	}
@@ -102,7 +110,7 @@ func Search(ctx context.Context, q Querier, s Query) (Result, error) {
 		limit = 20
 	}
 	rows, err := q.QueryContext(ctx, `SELECT r.id, r.code, r.title, r.sealed_at, r.text`+from+cond+
-		` ORDER BY r.id DESC LIMIT ? OFFSET ?`, append(args, limit, max(s.Offset, 0))...)
+		` ORDER BY `+order+` DESC LIMIT ? OFFSET ?`, append(args, limit, max(s.Offset, 0))...)
 	if err != nil {
 		return res, fmt.Errorf("search %q: %w", s.Text, err)
 	}
