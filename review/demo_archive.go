@@ -5,13 +5,23 @@ import (
 	"database/sql"
 	"fmt"
 
+	"shenfa/archive/pki"
 	"shenfa/review/account"
 )
+
+// demoUnit is the demo's unit, named in its certificates (O=).
+const demoUnit = "江城市人民政府办公室"
 
 // seedDemoCertificates makes the workspace CA and has secadmin issue a
 // document-signing certificate to every demo user with a content role, as
 // a real security administrator does when granting such a role.
 func (w *Workspace) seedDemoCertificates(ctx context.Context, sec *account.Session) error {
+	if err := w.DB.Write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES(?, ?)`, pki.SettingUnit, demoUnit)
+		return err
+	}); err != nil {
+		return err
+	}
 	if _, err := w.PKI.EnsureCA(ctx); err != nil {
 		return fmt.Errorf("demo CA: %w", err)
 	}
