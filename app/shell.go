@@ -27,7 +27,7 @@ func destinations() []destination {
 		{"check", theme.SearchIcon(), check, (*ui).quickCheckScreen},
 		{"inbox", theme.MailComposeIcon(), content, (*ui).inboxScreen},
 		{"drafts", theme.DocumentIcon(), content, (*ui).draftsScreen},
-		{"archive", theme.StorageIcon(), []account.Permission{account.ReadArchive, account.ManageArchive}, laterScreen("archive")},
+		{"archive", theme.StorageIcon(), []account.Permission{account.ReadArchive, account.ManageArchive}, (*ui).archiveScreen},
 		{"lexicons", theme.ListIcon(), []account.Permission{account.ManageLexicons}, (*ui).lexiconsScreen},
 		{"channels", theme.UploadIcon(), []account.Permission{account.ManageChannels}, (*ui).channelsScreen},
 		{"stats", theme.GridIcon(), []account.Permission{account.ReadStatistics}, laterScreen("stats")},
