@@ -110,6 +110,16 @@ func (c *Checker) CheckAt(text string, now time.Time) Result {
 	return Result{Chars: len(runes), Findings: dedupe(fs), Lexicons: c.set.Versions()}
 }
 
+// WithoutModel is c without the statistical typo model: the lexicons,
+// rules and near-misses only. The model is part of the program, not of any
+// lexicon, and costs three quarters of a check, so a re-scan because the
+// lexicons changed leaves it out (archive/rescan).
+func (c *Checker) WithoutModel() *Checker {
+	d := *c
+	d.spell = nil
+	return &d
+}
+
 // parallelFrom is the length from which Check runs the typo model beside
 // the other checks.
 const parallelFrom = 2000
@@ -159,6 +169,9 @@ func (c *Checker) nearMisses(nc *names.Checker, runes []rune) ([]finding.Finding
 // traditional or full-width form is not taken for a slip, and gives the
 // findings the original characters.
 func (c *Checker) typos(runes []rune) []finding.Finding {
+	if c.spell == nil {
+		return nil
+	}
 	folded := make([]rune, len(runes))
 	for i, r := range runes {
 		folded[i], _ = fold.Rune(r)

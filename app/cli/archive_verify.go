@@ -123,13 +123,14 @@ func (c *ctx) printCheckReport(rep *check.Report) {
 		"Warn": rep.Counts[check.Warn], "Fail": rep.Counts[check.Fail], "Skipped": rep.Counts[check.Skipped]}))
 }
 
-// runArchiveRescan is `shenfa archive rescan [--json]`: every record's text
+// runArchiveRescan is `shenfa archive rescan [--model] [--json]`: every record's text
 // checked again with the current lexicons, as on the day it was sealed
 // (回头看); lists the records that now have block or warn findings. Exit 1
 // when some record now has a block finding, as shenfa check.
 func runArchiveRescan(c *ctx, args []string) int {
 	fs := newFlags("archive rescan")
 	asJSON := fs.Bool("json", false, "")
+	model := fs.Bool("model", false, "")
 	rest, err := parseFlags(fs, args)
 	if err != nil || len(rest) != 0 {
 		return c.usageOf("archive", err)
@@ -139,7 +140,8 @@ func runArchiveRescan(c *ctx, args []string) int {
 		if err != nil {
 			return c.fail(err)
 		}
-		rep, err := rescan.Run(ctx, w.DB, sess, checker, rescan.Options{Progress: c.progress("cli.archive.rescan.progress")})
+		rep, err := rescan.Run(ctx, w.DB, sess, checker, rescan.Options{Progress: c.progress("cli.archive.rescan.progress"),
+			Model: *model})
 		if err != nil {
 			return c.fail(err)
 		}
