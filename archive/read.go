@@ -132,7 +132,7 @@ func (s *Store) Queue(ctx context.Context, sess *account.Session) ([]drafts.Draf
 		return nil, account.ErrForbidden
 	}
 	rows, err := s.db.SQL.QueryContext(ctx, `SELECT id FROM drafts WHERE status IN ('approved', 'published')
-		AND id NOT IN (SELECT draft_id FROM records) ORDER BY updated_at`)
+		AND id NOT IN (SELECT draft_id FROM records) ORDER BY updated_at, id`)
 	if err != nil {
 		return nil, fmt.Errorf("archive queue: %w", err)
 	}

@@ -1,12 +1,15 @@
 package review
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	"shenfa/archive/pki"
 	"shenfa/review/account"
+	"shenfa/review/drafts"
 )
 
 // demoUnit is the demo's unit, named in its certificates (O=).
@@ -64,6 +67,9 @@ func (w *Workspace) seedDemoRecords(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// Newest draft first, so that the records' order never depends on how
+	// fast the machine signed the demo (drafts approved in the same second).
+	slices.SortFunc(queue, func(a, b drafts.Draft) int { return cmp.Compare(b.ID, a.ID) })
 	for _, d := range queue {
 		if err := w.Archive.Sealable(ctx, d.ID); err != nil {
 			continue // the queue lists drafts the archivist must look at; the demo seals only clean ones
