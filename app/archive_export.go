@@ -1,19 +1,17 @@
 package app
 
 import (
-	"errors"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"shenfa/app/archivetext"
 	"shenfa/app/i18n"
 	"shenfa/archive"
-	"shenfa/archive/bagit"
 )
 
 // Export kinds of the export dialog.
@@ -169,38 +167,12 @@ func baseNames(paths []string) []string {
 	return out
 }
 
-// exportFailure says why an export failed in the archivist's words: a full
-// disk, a removed or read-only medium, a target already there, a damaged
-// record; and that nothing half-written that looks complete was left (or
-// where the leftover is, when it could not be removed).
+// exportFailure says why an export failed in the archivist's words, as
+// archivetext words it for the command line; any other error as the
+// archive's own messages say it.
 func exportFailure(err error, dir string) string {
-	key := ""
-	switch {
-	case errors.Is(err, bagit.ErrExists):
-		key = "cli.archive.error.exists"
-	case errors.Is(err, archive.ErrFileExists):
-		key = "cli.archive.error.file_exists"
-	case errors.Is(err, archive.ErrDamaged):
-		key = "cli.archive.error.damaged"
-	case errors.Is(err, archive.ErrNothingToExport):
-		key = "cli.archive.error.nothing"
-	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
-		key = "cli.archive.error.full"
-	case errors.Is(err, syscall.EROFS):
-		key = "cli.archive.error.read_only"
-	case errors.Is(err, syscall.EACCES) || errors.Is(err, syscall.EPERM):
-		key = "cli.archive.error.permission"
-	case errors.Is(err, syscall.EIO) || errors.Is(err, syscall.ENODEV) || errors.Is(err, syscall.ENXIO) ||
-		errors.Is(err, syscall.ENOENT) || errors.Is(err, syscall.ESTALE):
-		key = "cli.archive.error.medium"
+	if msg, ok := archivetext.ExportFailure(err, dir); ok {
+		return msg
 	}
-	if key == "" {
-		return i18n.L("archive_export.failed", map[string]any{"Detail": archiveMessage(err)})
-	}
-	msg := i18n.L(key, map[string]any{"Dir": dir, "Detail": err.Error()})
-	var we *bagit.WriteError
-	if errors.As(err, &we) && we.Leftover != "" {
-		msg += i18n.L("cli.archive.error.leftover", map[string]any{"Dir": we.Leftover})
-	}
-	return msg
+	return i18n.L("archive_export.failed", map[string]any{"Detail": archiveMessage(err)})
 }

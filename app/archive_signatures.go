@@ -3,12 +3,11 @@ package app
 import (
 	"context"
 	"crypto/x509"
-	"errors"
 	"fmt"
 
+	"shenfa/app/archivetext"
 	"shenfa/archive"
 	"shenfa/archive/check"
-	"shenfa/archive/pades"
 )
 
 // Signatures of record PDFs, checked against the workspace's own CAs: by
@@ -55,25 +54,8 @@ func padesSignature(pdf []byte, roots *x509.CertPool) check.Signature {
 	return s
 }
 
-// bagSignatureCheck verifies a PDF's PAdES signature against roots, and
-// that nothing was appended after the signed revision.
+// bagSignatureCheck checks a received bag's PDFs against roots, the
+// workspace's CAs, as `shenfa archive verify-bag --ca` checks them.
 func bagSignatureCheck(roots *x509.CertPool) archive.PDFCheck {
-	return func(pdf []byte) error {
-		r, err := pades.Verify(pdf, roots)
-		if errors.Is(err, pades.ErrNoSignature) {
-			return archive.ErrUnsigned
-		}
-		if err != nil {
-			return err
-		}
-		if n := r.Last().Appended; n != 0 {
-			return &appendedError{n}
-		}
-		return nil
-	}
+	return archivetext.SignatureCheck(roots)
 }
-
-// appendedError is a PDF with bytes after its signed revision.
-type appendedError struct{ n int64 }
-
-func (e *appendedError) Error() string { return fmt.Sprintf("%d bytes after the signed revision", e.n) }

@@ -8,12 +8,10 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"syscall"
 
+	"shenfa/app/archivetext"
 	"shenfa/app/i18n"
 	"shenfa/archive"
-	"shenfa/archive/bagit"
-	"shenfa/archive/pades"
 	"shenfa/review"
 	"shenfa/review/account"
 )
@@ -88,36 +86,13 @@ func runArchiveExportBag(c *ctx, args []string) int {
 	})
 }
 
-// exportFailed says why an export failed, and that nothing half-written
-// was left behind (or where it was, when it could not be removed).
+// exportFailed says why an export failed, as archivetext words it, and
+// that nothing half-written was left behind (or where it was, when it could
+// not be removed).
 func (c *ctx) exportFailed(err error, out string) int {
-	var we *bagit.WriteError
-	key := ""
-	switch {
-	case errors.Is(err, bagit.ErrExists):
-		key = "cli.archive.error.exists"
-	case errors.Is(err, archive.ErrFileExists):
-		key = "cli.archive.error.file_exists"
-	case errors.Is(err, archive.ErrDamaged):
-		key = "cli.archive.error.damaged"
-	case errors.Is(err, archive.ErrNothingToExport):
-		key = "cli.archive.error.nothing"
-	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
-		key = "cli.archive.error.full"
-	case errors.Is(err, syscall.EROFS):
-		key = "cli.archive.error.read_only"
-	case errors.Is(err, syscall.EACCES) || errors.Is(err, syscall.EPERM):
-		key = "cli.archive.error.permission"
-	case errors.Is(err, syscall.EIO) || errors.Is(err, syscall.ENODEV) || errors.Is(err, syscall.ENXIO) ||
-		errors.Is(err, syscall.ENOENT) || errors.Is(err, syscall.ESTALE):
-		key = "cli.archive.error.medium"
-	}
-	if key == "" {
+	msg, ok := archivetext.ExportFailure(err, out)
+	if !ok {
 		return c.fail(err)
-	}
-	msg := i18n.L(key, map[string]any{"Dir": out, "Detail": err.Error()})
-	if errors.As(err, &we) && we.Leftover != "" {
-		msg += i18n.L("cli.archive.error.leftover", map[string]any{"Dir": we.Leftover})
 	}
 	fmt.Fprintln(c.Stderr, i18n.L("cli.error")+msg)
 	return ExitFailed
@@ -138,7 +113,7 @@ func runArchiveVerifyBag(c *ctx, args []string) int {
 	if err != nil {
 		return c.usageError(err)
 	}
-	rep, err := archive.VerifyBag(rest[0], signatureCheck(roots))
+	rep, err := archive.VerifyBag(rest[0], archivetext.SignatureCheck(roots))
 	if err != nil {
 		fmt.Fprintln(c.Stderr, i18n.L("cli.error")+i18n.L("cli.bagit.unreadable", map[string]any{"Dir": rest[0], "Detail": err.Error()}))
 		return ExitUsage
@@ -187,26 +162,3 @@ func loadRoots(file string) (*x509.CertPool, error) {
 	}
 	return pool, nil
 }
-
-// signatureCheck verifies a PDF's PAdES signature, and that nothing was
-// appended after the signed revision.
-func signatureCheck(roots *x509.CertPool) archive.PDFCheck {
-	return func(pdf []byte) error {
-		r, err := pades.Verify(pdf, roots)
-		if errors.Is(err, pades.ErrNoSignature) {
-			return archive.ErrUnsigned
-		}
-		if err != nil {
-			return err
-		}
-		if n := r.Last().Appended; n != 0 {
-			return &appendedError{n}
-		}
-		return nil
-	}
-}
-
-// appendedError is a PDF with bytes after its signed revision.
-type appendedError struct{ n int64 }
-
-func (e *appendedError) Error() string { return fmt.Sprintf("%d bytes after the signed revision", e.n) }
