@@ -44,7 +44,7 @@ var sealedDemo = sync.OnceValues(func() (string, error) {
 	w.Drafts.WithClock(clock)
 	w.Archive.WithClock(clock)
 	w.PKI.WithClock(clock)
-	return path, w.SetupDemo(context.Background())
+	return path, w.SetupDemo(context.Background(), review.WithoutHistory()) // the records, not the statistics' history
 })
 
 // sealedUI starts the interface on a copy of sealedDemo with name signed

@@ -34,11 +34,15 @@ const SettingDemo = "workspace.demo"
 // DemoOption changes what SetupDemo puts into the demo workspace.
 type DemoOption func(*demoSetup)
 
-type demoSetup struct{ certificates, records bool }
+type demoSetup struct{ certificates, records, history bool }
 
 // WithoutRecords leaves the demo's approved drafts unsealed, for tests that
 // seal them themselves.
 func WithoutRecords() DemoOption { return func(d *demoSetup) { d.records = false } }
+
+// WithoutHistory leaves out the year of published drafts behind the
+// statistics, for tests that count or seal every demo draft.
+func WithoutHistory() DemoOption { return func(d *demoSetup) { d.history = false } }
 
 // WithoutCertificates leaves the CA and the certificates out, as in a
 // workspace made before records were signed; it implies WithoutRecords.
@@ -47,11 +51,12 @@ func WithoutCertificates() DemoOption {
 }
 
 // SetupDemo fills a new, empty workspace with the demo accounts, their
-// certificates, drafts at every step of the workflow and the records sealed
-// from the approved ones. It goes through the same checks and audit trail
-// as real administrators, approvers and archivists would.
+// certificates, drafts at every step of the workflow, the records sealed
+// from the approved ones and a year of published drafts for the
+// statistics. It goes through the same checks and audit trail as real
+// administrators, approvers and archivists would.
 func (w *Workspace) SetupDemo(ctx context.Context, opts ...DemoOption) error {
-	setup := demoSetup{certificates: true, records: true}
+	setup := demoSetup{certificates: true, records: true, history: true}
 	for _, o := range opts {
 		o(&setup)
 	}
@@ -81,11 +86,17 @@ func (w *Workspace) SetupDemo(ctx context.Context, opts ...DemoOption) error {
 			return err
 		}
 	}
-	if err := w.seedDemoDrafts(ctx); err != nil {
+	cache, err := w.seedDemoDrafts(ctx)
+	if err != nil {
 		return err
 	}
 	if setup.records {
 		if err := w.seedDemoRecords(ctx); err != nil {
+			return err
+		}
+	}
+	if setup.history {
+		if err := w.seedDemoHistory(ctx, cache); err != nil {
 			return err
 		}
 	}

@@ -79,16 +79,16 @@ var demoDrafts = []demoDraft{
 
 // seedDemoDrafts gives the demo workspace its channels and the history of
 // demoDrafts, made and signed through the workflow itself.
-func (w *Workspace) seedDemoDrafts(ctx context.Context) error {
+func (w *Workspace) seedDemoDrafts(ctx context.Context) (demoCache, error) {
 	sec, err := w.signInDemo(ctx, "secadmin")
 	if err != nil {
-		return err
+		return demoCache{}, err
 	}
 	var channels []int64
 	for _, c := range demoChannels {
 		id, err := w.Drafts.AddChannel(ctx, sec, c)
 		if err != nil {
-			return fmt.Errorf("demo channel %s: %w", c.Name, err)
+			return demoCache{}, fmt.Errorf("demo channel %s: %w", c.Name, err)
 		}
 		channels = append(channels, id)
 	}
@@ -96,10 +96,10 @@ func (w *Workspace) seedDemoDrafts(ctx context.Context) error {
 	sessions := map[string]*account.Session{"secadmin": sec}
 	for _, d := range demoDrafts {
 		if err := w.seedDemoDraft(ctx, d, channels[d.channel], keys, sessions); err != nil {
-			return fmt.Errorf("demo draft %s: %w", d.title, err)
+			return demoCache{}, fmt.Errorf("demo draft %s: %w", d.title, err)
 		}
 	}
-	return nil
+	return demoCache{channels, keys, sessions}, nil
 }
 
 func (w *Workspace) seedDemoDraft(ctx context.Context, d demoDraft, channel int64, keys map[string]drafts.Key,

@@ -38,7 +38,7 @@ func newWorkspace(t testing.TB, path string, seal bool) *review.Workspace {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { w.Close() })
-	if err := w.SetupDemo(ctx, review.WithoutRecords()); err != nil {
+	if err := w.SetupDemo(ctx, review.WithoutRecords(), review.WithoutHistory()); err != nil {
 		t.Fatal(err)
 	}
 	if !seal {

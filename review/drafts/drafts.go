@@ -126,6 +126,10 @@ func (s *Store) WithClock(now func() time.Time) *Store {
 	return s
 }
 
+// Clock is the store's clock, so that whoever sets another for a while
+// (the demo's history) can put it back.
+func (s *Store) Clock() func() time.Time { return s.now }
+
 const timeFormat = time.RFC3339
 
 func (s *Store) stamp() string { return s.now().UTC().Format(timeFormat) }
