@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"shenfa/app/i18n"
+	"shenfa/archive/pki"
 	"shenfa/review"
 	"shenfa/review/account"
 	"shenfa/review/stats"
@@ -23,6 +24,8 @@ type statsArgs struct {
 	channel string
 	json    bool
 	csv     bool
+	pdf     string // annual --pdf: the file the 年度报表 PDF goes to
+	unit    string // the workspace's unit, named in the PDF
 }
 
 // runStats is `shenfa stats cadence|workload|findings|annual`: the update
@@ -38,6 +41,9 @@ func runStats(c *ctx, args []string) int {
 		return c.usageOf("stats", err)
 	}
 	return c.signedIn(func(ctx context.Context, w *review.Workspace, sess *account.Session) int {
+		if a.pdf != "" {
+			a.unit, _ = w.Setting(ctx, pki.SettingUnit) // no unit set: the PDF leaves its line out
+		}
 		return c.statsRun(ctx, stats.New(w.DB), sess, a)
 	})
 }
@@ -49,6 +55,7 @@ func parseStatsArgs(what string, args []string, now time.Time) (statsArgs, error
 	from, to := fs.String("from", "", ""), fs.String("to", "", "")
 	channel := fs.String("channel", "", "")
 	asJSON, asCSV := fs.Bool("json", false, ""), fs.Bool("csv", false, "")
+	pdf := fs.String("pdf", "", "")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return statsArgs{}, err
@@ -59,7 +66,10 @@ func parseStatsArgs(what string, args []string, now time.Time) (statsArgs, error
 	if *asJSON && *asCSV {
 		return statsArgs{}, errors.New(i18n.L("cli.stats.json_or_csv"))
 	}
-	a := statsArgs{what: what, channel: strings.TrimSpace(*channel), json: *asJSON, csv: *asCSV}
+	if *pdf != "" && (what != "annual" || *asJSON || *asCSV) {
+		return statsArgs{}, errors.New(i18n.L("cli.stats.pdf_annual"))
+	}
+	a := statsArgs{what: what, channel: strings.TrimSpace(*channel), json: *asJSON, csv: *asCSV, pdf: *pdf}
 	a.period, err = statsPeriod(fs, *year, *month, *week, *from, *to, stats.DayOf(now))
 	if err != nil {
 		return statsArgs{}, err
@@ -151,6 +161,9 @@ func (c *ctx) statsRun(ctx context.Context, st *stats.Store, sess *account.Sessi
 	case "annual":
 		var an stats.Annual
 		if an, err = st.Annual(ctx, sess, a.year, a.channel); err == nil {
+			if a.pdf != "" {
+				return c.writeAnnualPDF(an, a)
+			}
 			return c.printAnnual(an, a)
 		}
 	}
