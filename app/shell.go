@@ -30,7 +30,7 @@ func destinations() []destination {
 		{"archive", theme.StorageIcon(), []account.Permission{account.ReadArchive, account.ManageArchive}, (*ui).archiveScreen},
 		{"lexicons", theme.ListIcon(), []account.Permission{account.ManageLexicons}, (*ui).lexiconsScreen},
 		{"channels", theme.UploadIcon(), []account.Permission{account.ManageChannels}, (*ui).channelsScreen},
-		{"stats", theme.GridIcon(), []account.Permission{account.ReadStatistics}, laterScreen("stats")},
+		{"stats", theme.GridIcon(), []account.Permission{account.ReadStatistics}, (*ui).statsScreen},
 		{"users", theme.AccountIcon(), []account.Permission{account.ManageAccounts, account.ManageRoles}, (*ui).usersScreen},
 		{"audit", theme.VisibilityIcon(), []account.Permission{account.ReadAudit}, (*ui).auditScreen},
 		{"settings", theme.SettingsIcon(), nil, (*ui).settingsScreen},
@@ -88,7 +88,9 @@ func (u *ui) showMain() {
 	split := container.NewHSplit(nav, body)
 	split.Offset = 0.16
 	u.win.SetTitle(i18n.L("app.title") + " — " + u.sess.User.FullName)
-	u.win.SetContent(u.watchActivity(container.NewBorder(u.topBar(), nil, nil, nil, split)))
+	top := u.topBar()
+	u.noticeAtRisk(top) // channels about to break the update rule (stats.go)
+	u.win.SetContent(u.watchActivity(container.NewBorder(top, nil, nil, nil, split)))
 	nav.Select(0)
 	u.startIdleLock()
 }
@@ -116,14 +118,4 @@ func (u *ui) signOut() {
 	u.ws.SignOut(u.ctx(), u.sess)
 	u.sess = nil
 	u.showSignIn()
-}
-
-// laterScreen is the page of a destination whose issue has not landed yet.
-func laterScreen(key string) func(u *ui) fyne.CanvasObject {
-	return func(u *ui) fyne.CanvasObject {
-		text := widget.NewLabel(i18n.L("later.body"))
-		text.Wrapping = wrapping()
-		return card(480, container.NewVBox(widget.NewIcon(theme.InfoIcon()),
-			heading(i18n.L("nav."+key)), widget.NewLabel(i18n.L("later.title")), text))
-	}
 }
