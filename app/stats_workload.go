@@ -26,6 +26,7 @@ func (s *statsScreen) workView(w stats.Workload) []fyne.CanvasObject {
 	t := w.Total
 	return []fyne.CanvasObject{
 		s.countsCard(w),
+		s.trendCard(s.data.Cadence),
 		s.waitsCard(t),
 		s.waiversCard(t),
 		s.findingsCard(t),
