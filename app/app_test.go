@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -28,15 +29,17 @@ func demoUIWith(t testing.TB, seed func(path string)) *ui {
 	path := filepath.Join(t.TempDir(), "ws.db")
 	if seed != nil {
 		seed(path)
+		w, err := review.Open(path, cheap)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.SetupDemo(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+	} else {
+		copyDemo(t, path)
 	}
-	w, err := review.Open(path, cheap)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.SetupDemo(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	w.Close()
 	a := test.NewTempApp(t)
 	u := newUI(a, path, cheap)
 	a.Settings().SetTheme(variantTheme{Theme: newTheme(), variant: 0}) // dark, as golden files expect
@@ -110,7 +113,50 @@ func signInAs(t testing.TB, u *ui, name, password string) {
 func TestMain(m *testing.M) {
 	i18n.Use(i18n.Chinese)
 	background = func(work func() error, done func(error)) { done(work()) }
-	os.Exit(m.Run())
+	code := m.Run()
+	if demo.dir != "" {
+		os.RemoveAll(demo.dir)
+	}
+	os.Exit(code)
+}
+
+// demo is the demo workspace made once per test run: with its history and
+// signed records it takes seconds to make (much longer under -race), and
+// most tests only need a fresh copy of it.
+var demo struct {
+	once      sync.Once
+	dir, path string
+	err       error
+}
+
+// copyDemo writes a fresh copy of the demo workspace to path.
+func copyDemo(t testing.TB, path string) {
+	t.Helper()
+	demo.once.Do(func() {
+		if demo.dir, demo.err = os.MkdirTemp("", "shenfa-app-demo-"); demo.err != nil {
+			return
+		}
+		demo.path = filepath.Join(demo.dir, "ws.db")
+		w, err := review.Open(demo.path, cheap)
+		if err != nil {
+			demo.err = err
+			return
+		}
+		demo.err = w.SetupDemo(context.Background())
+		if err := w.Close(); demo.err == nil {
+			demo.err = err
+		}
+	})
+	if demo.err != nil {
+		t.Fatal(demo.err)
+	}
+	data, err := os.ReadFile(demo.path)
+	if err == nil {
+		err = os.WriteFile(path, data, 0o600)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // findAll returns every entry on the window in layout order.
