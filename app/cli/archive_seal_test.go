@@ -13,7 +13,10 @@ import (
 
 // unsealedWorkspace is a demo workspace whose approved (7) and published
 // (1) drafts are not sealed yet.
-func unsealedWorkspace(t *testing.T) string {
+func unsealedWorkspace(t *testing.T) string { return demoWorkspaceWith(t, review.WithoutRecords()) }
+
+// demoWorkspaceWith is a fresh demo workspace made with opts.
+func demoWorkspaceWith(t *testing.T, opts ...review.DemoOption) string {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "ws.db")
 	w, err := review.Open(db)
@@ -21,7 +24,7 @@ func unsealedWorkspace(t *testing.T) string {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	if err := w.SetupDemo(context.Background(), review.WithoutRecords()); err != nil {
+	if err := w.SetupDemo(context.Background(), opts...); err != nil {
 		t.Fatal(err)
 	}
 	return db

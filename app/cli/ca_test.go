@@ -19,19 +19,7 @@ import (
 
 // caWorkspace is a demo workspace without a CA or certificates, as one made
 // before records were signed.
-func caWorkspace(t *testing.T) string {
-	t.Helper()
-	db := filepath.Join(t.TempDir(), "ws.db")
-	w, err := review.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	if err := w.SetupDemo(context.Background(), review.WithoutCertificates()); err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
+func caWorkspace(t *testing.T) string { return demoWorkspaceWith(t, review.WithoutCertificates()) }
 
 func TestCACommands(t *testing.T) {
 	db := caWorkspace(t)
